@@ -1,0 +1,1 @@
+"""Pure Python rules (validation, dates, recurrence, money): no I/O, no Qt."""

@@ -1,0 +1,1 @@
+"""Reminder engine on APScheduler 3.x. No Qt: the GUI bridges its callbacks to signals."""

@@ -1,0 +1,1 @@
+"""SQLite storage: tables, engine factory, migrations and the search index. No Qt."""
