@@ -1,0 +1,41 @@
+"""Application bookkeeping: the reminder ledger and non-secret settings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class ReminderLedger(SQLModel, table=True):
+    """Which occurrence of which reminder fired, was snoozed or dismissed.
+
+    The unique key makes "claim" an insert-or-ignore: an occurrence is shown
+    once, across restarts, DST folds and clock changes. ``occurrence_key``
+    identifies the occurrence independently of when we noticed it (for
+    example the UTC instant it was due, or a birthday's date).
+    """
+
+    __tablename__ = "reminder_ledger"
+    __table_args__ = (
+        UniqueConstraint("source_kind", "source_id", "occurrence_key"),
+        Index("ix_reminder_ledger_snoozed", "snoozed_until"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    source_kind: str  # event, task, birthday, date, stay_in_touch, digest
+    source_id: int
+    occurrence_key: str
+    due_at: datetime
+    state: str  # fired, snoozed, dismissed
+    fired_at: datetime
+    snoozed_until: datetime | None = None
+    dismissed_at: datetime | None = None
+    missed: bool = False  # fell due while the application was not running
+
+
+class Setting(SQLModel, table=True):
+    """Non-secret key/value settings; values are JSON text. Secrets go to the keyring."""
+
+    key: str = Field(primary_key=True)
+    value: str

@@ -1,0 +1,169 @@
+"""The full-text index: FTS5 over text folded in Python.
+
+FTS5's own folding misses Greek accents and Cyrillic ё (FIELD_NOTES), so
+documents and queries are both folded by :func:`crm_desktop.domain.text.fold`
+and the tokenizer only splits. Callers update the index in the same
+transaction as the rows it describes: a search never sees a half-saved
+contact, and a rolled-back import leaves no ghost entries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import phonenumbers
+from sqlalchemy import Connection, text
+
+from crm_desktop.domain.text import digits, fold, search_tokens
+
+CONTACT_COLUMNS = ("name", "organization", "email", "phone", "tags", "notes")
+#: Weights for bm25(): a hit in the name matters more than one in the notes.
+CONTACT_WEIGHTS = "10.0, 4.0, 3.0, 3.0, 2.0, 1.0"
+
+_PHONE_QUERY = re.compile(r"^[\d\s+()./-]+$")
+_MIN_PHONE_DIGITS = 3
+_CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
+
+_CONTACT_DOCUMENTS = """
+SELECT c.id,
+       c.display_name, c.given_name, c.middle_name, c.family_name, c.job_title,
+       o.name,
+       (SELECT group_concat(e.address, ' ') FROM contact_email e WHERE e.contact_id = c.id),
+       (SELECT group_concat(p.raw || char(31) || coalesce(p.e164, ''), char(30))
+          FROM contact_phone p WHERE p.contact_id = c.id),
+       (SELECT group_concat(t.name, ' ') FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
+         WHERE ct.contact_id = c.id),
+       c.notes, c.interests, c.preferences
+  FROM contact c LEFT JOIN organization o ON o.id = c.organization_id
+ WHERE c.id IN ({ids})
+"""
+
+
+def phone_keys(raw: str, e164: str | None) -> list[str]:
+    """Digit strings a phone is found by, as prefixes: as typed, international, national.
+
+    "+49 30 1234567" is found by "4930...", "30 123..." and "030 123...".
+    """
+    keys = [digits(raw)]
+    if e164:
+        keys.append(e164.lstrip("+"))
+        try:
+            national = str(phonenumbers.parse(e164, None).national_number)
+        except phonenumbers.NumberParseException:
+            national = ""
+        if national:
+            keys.extend((national, "0" + national))
+    keys.append(keys[0].lstrip("0"))
+    return list(dict.fromkeys(key for key in keys if key))
+
+
+def _phone_text(packed: str | None) -> str:
+    if not packed:
+        return ""
+    keys: list[str] = []
+    for entry in packed.split("\x1e"):
+        raw, _, e164 = entry.partition("\x1f")
+        keys.extend(phone_keys(raw, e164 or None))
+    return " ".join(dict.fromkeys(keys))
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def _id_list(ids: Sequence[int]) -> str:
+    return ",".join(str(int(i)) for i in ids)  # ints only: safe to inline
+
+
+def reindex_contacts(conn: Connection, contact_ids: Iterable[int]) -> None:
+    """Rebuild the index entries of these contacts from their current rows."""
+    ids = sorted(set(contact_ids))
+    for chunk in _chunks(ids):
+        id_list = _id_list(chunk)
+        rows = conn.exec_driver_sql(_CONTACT_DOCUMENTS.format(ids=id_list)).fetchall()
+        conn.exec_driver_sql(f"DELETE FROM contact_fts WHERE rowid IN ({id_list})")
+        if rows:
+            conn.execute(
+                text(
+                    "INSERT INTO contact_fts(rowid, name, organization, email, phone, tags, notes)"
+                    " VALUES (:id, :name, :organization, :email, :phone, :tags, :notes)"
+                ),
+                [_contact_document(row) for row in rows],
+            )
+
+
+def _contact_document(row: Sequence[Any]) -> dict[str, Any]:
+    cid, *names = row[:6]
+    organization, emails, phones, tags, *notes = row[6:]
+    return {
+        "id": cid,
+        "name": fold(_join(names)),
+        "organization": fold(organization or ""),
+        "email": fold(emails or ""),
+        "phone": _phone_text(phones),
+        "tags": fold(tags or ""),
+        "notes": fold(_join(notes)),
+    }
+
+
+def _join(parts: Sequence[str | None]) -> str:
+    return " ".join(part for part in parts if part)
+
+
+def remove_contacts(conn: Connection, contact_ids: Iterable[int]) -> None:
+    for chunk in _chunks(sorted(set(contact_ids))):
+        conn.exec_driver_sql(f"DELETE FROM contact_fts WHERE rowid IN ({_id_list(chunk)})")
+
+
+def index_interactions(
+    conn: Connection, rows: Iterable[tuple[int, str | None, str | None]]
+) -> None:
+    """(Re)index interactions given as (id, subject, notes)."""
+    documents = [
+        {"id": iid, "subject": fold(subject or ""), "notes": fold(notes or "")}
+        for iid, subject, notes in rows
+    ]
+    if not documents:
+        return
+    remove_interactions(conn, [d["id"] for d in documents])
+    conn.execute(
+        text("INSERT INTO interaction_fts(rowid, subject, notes) VALUES (:id, :subject, :notes)"),
+        documents,
+    )
+
+
+def remove_interactions(conn: Connection, interaction_ids: Iterable[int]) -> None:
+    for chunk in _chunks(sorted(set(interaction_ids))):
+        conn.exec_driver_sql(f"DELETE FROM interaction_fts WHERE rowid IN ({_id_list(chunk)})")
+
+
+def rebuild(conn: Connection) -> None:
+    """Rebuild both indexes from the tables (repair, or after a bulk load)."""
+    conn.exec_driver_sql("DELETE FROM contact_fts")
+    ids = [row[0] for row in conn.exec_driver_sql("SELECT id FROM contact").fetchall()]
+    reindex_contacts(conn, ids)
+    conn.exec_driver_sql("DELETE FROM interaction_fts")
+    cursor = conn.exec_driver_sql("SELECT id, subject, notes FROM interaction")
+    while batch := cursor.fetchmany(5000):
+        index_interactions(conn, [(r[0], r[1], r[2]) for r in batch])
+
+
+def match_expression(query: str) -> str | None:
+    """The FTS5 MATCH text for what the user typed, or None when nothing is searchable.
+
+    Every token becomes a quoted prefix term (tokens hold only letters and
+    digits, so quoting is safe and FTS5 operators in the input are inert);
+    all must match. A query that looks like a phone number also matches its
+    digits, run together, as a prefix of the phone keys.
+    """
+    tokens = search_tokens(query)
+    if not tokens:
+        return None
+    words = " AND ".join(f'"{token}"*' for token in tokens)
+    number = digits(query)
+    if _PHONE_QUERY.match(query.strip()) and len(number) >= _MIN_PHONE_DIGITS:
+        return f'phone : "{number}"* OR ({words})'
+    return words
