@@ -1,0 +1,243 @@
+"""Turning a :class:`ContactInput` into clean rows, and writing its child rows.
+
+All validation happens before anything is written, so a contact with one
+bad e-mail is refused whole and the database does not change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete
+from sqlmodel import Session
+
+from crm_desktop.domain.contact_points import parse_phone, validate_email
+from crm_desktop.domain.errors import ValidationError
+from crm_desktop.domain.text import NAME_MAX, NOTES_MAX, SHORT_TEXT_MAX, clean_text, sort_key
+from crm_desktop.services import vocabulary
+from crm_desktop.services.dto import Address, ContactInput, ImportantDate
+from crm_desktop.storage.models import (
+    Contact,
+    ContactAddress,
+    ContactDate,
+    ContactEmail,
+    ContactPhone,
+    ContactTag,
+)
+
+MAX_ITEMS = 50  # e-mails, phones, addresses, dates or tags on one contact
+MAX_CADENCE_DAYS = 3660
+
+
+@dataclass(frozen=True, slots=True)
+class CleanEmail:
+    address: str
+    normalized: str
+    label: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CleanPhone:
+    raw: str
+    e164: str | None
+    label: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CleanContact:
+    """A validated contact: every text NFC, trimmed and within its limit."""
+
+    given_name: str | None
+    middle_name: str | None
+    family_name: str | None
+    display_name: str
+    organization: str | None
+    job_title: str | None
+    emails: tuple[CleanEmail, ...]
+    phones: tuple[CleanPhone, ...]
+    addresses: tuple[Address, ...]
+    dates: tuple[ImportantDate, ...]
+    tags: tuple[str, ...]
+    lead_source: str | None
+    status: str | None
+    preferred_channel: str | None
+    interests: str | None
+    preferences: str | None
+    notes: str | None
+    stay_in_touch_days: int | None
+    birthday_month: int | None
+    birthday_day: int | None
+    birthday_year: int | None
+
+
+def _short(value: str | None, field: str) -> str | None:
+    return clean_text(value, field=field, max_length=SHORT_TEXT_MAX)
+
+
+def _long(value: str | None, field: str) -> str | None:
+    return clean_text(value, field=field, max_length=NOTES_MAX, multiline=True)
+
+
+def _limit(items: tuple[object, ...], field: str) -> None:
+    if len(items) > MAX_ITEMS:
+        raise ValidationError(field, f"has too many entries (at most {MAX_ITEMS})")
+
+
+def clean_contact(data: ContactInput, *, phone_region: str | None) -> CleanContact:
+    """Validate ``data``; raise :class:`ValidationError` naming the first bad field."""
+    given = clean_text(data.given_name, field="Given name", max_length=NAME_MAX)
+    middle = clean_text(data.middle_name, field="Middle name", max_length=NAME_MAX)
+    family = clean_text(data.family_name, field="Family name", max_length=NAME_MAX)
+    organization = clean_text(data.organization, field="Organization", max_length=NAME_MAX)
+    for items, field in (
+        (data.emails, "E-mail"),
+        (data.phones, "Phone"),
+        (data.addresses, "Address"),
+        (data.dates, "Important dates"),
+        (data.tags, "Tags"),
+    ):
+        _limit(items, field)
+    emails = tuple(
+        CleanEmail(email.address, email.normalized, _short(item.label, "E-mail label"))
+        for item in data.emails
+        if item.value.strip()
+        for email in (validate_email(item.value),)
+    )
+    phones = tuple(
+        CleanPhone(phone.raw, phone.e164, _short(item.label, "Phone label"))
+        for item in data.phones
+        if item.value.strip()
+        for phone in (parse_phone(item.value, default_region=phone_region),)
+    )
+    display = clean_text(data.display_name, field="Display name", max_length=NAME_MAX)
+    display = display or " ".join(p for p in (given, middle, family) if p) or organization
+    display = display or (emails[0].address if emails else None)
+    if not display:
+        raise ValidationError("Name", "is required (a name, an organization or an e-mail)")
+    cadence = data.stay_in_touch_days
+    if cadence is not None and not 1 <= cadence <= MAX_CADENCE_DAYS:
+        raise ValidationError("Stay in touch", f"must be between 1 and {MAX_CADENCE_DAYS} days")
+    tags = tuple(
+        dict.fromkeys(
+            tag
+            for raw in data.tags
+            if (tag := clean_text(raw, field="Tag", max_length=NAME_MAX)) is not None
+        )
+    )
+    birthday = data.birthday
+    return CleanContact(
+        given_name=given,
+        middle_name=middle,
+        family_name=family,
+        display_name=display,
+        organization=organization,
+        job_title=_short(data.job_title, "Job title"),
+        emails=emails,
+        phones=phones,
+        addresses=tuple(_clean_address(a) for a in data.addresses if any(_address_parts(a))),
+        dates=tuple(
+            ImportantDate(
+                clean_text(d.label, field="Date label", max_length=NAME_MAX, required=True) or "",
+                d.date,
+            )
+            for d in data.dates
+        ),
+        tags=tags,
+        lead_source=clean_text(data.lead_source, field="Lead source", max_length=NAME_MAX),
+        status=clean_text(data.status, field="Status", max_length=NAME_MAX),
+        preferred_channel=_short(data.preferred_channel, "Preferred channel"),
+        interests=_long(data.interests, "Interests"),
+        preferences=_long(data.preferences, "Preferences"),
+        notes=_long(data.notes, "Notes"),
+        stay_in_touch_days=cadence,
+        birthday_month=birthday.month if birthday else None,
+        birthday_day=birthday.day if birthday else None,
+        birthday_year=birthday.year if birthday else None,
+    )
+
+
+def _address_parts(a: Address) -> tuple[str | None, ...]:
+    return (a.street, a.extended, a.city, a.region, a.postal_code, a.country)
+
+
+def _clean_address(a: Address) -> Address:
+    return Address(
+        label=_short(a.label, "Address label"),
+        street=_short(a.street, "Street"),
+        extended=_short(a.extended, "Address line 2"),
+        city=_short(a.city, "City"),
+        region=_short(a.region, "Region"),
+        postal_code=_short(a.postal_code, "Postal code"),
+        country=_short(a.country, "Country"),
+    )
+
+
+def apply_to_row(session: Session, row: Contact, clean: CleanContact, now: datetime) -> None:
+    """Copy the scalar fields onto ``row`` (resolving names to vocabulary ids)."""
+    row.given_name = clean.given_name
+    row.middle_name = clean.middle_name
+    row.family_name = clean.family_name
+    row.display_name = clean.display_name
+    row.sort_key = sort_key(clean.display_name)
+    row.organization_id = vocabulary.organization_id(session, clean.organization, now)
+    row.job_title = clean.job_title
+    row.birthday_month = clean.birthday_month
+    row.birthday_day = clean.birthday_day
+    row.birthday_year = clean.birthday_year
+    row.lead_source_id = vocabulary.lead_source_id(session, clean.lead_source, now)
+    row.status_id = vocabulary.status_id(session, clean.status)
+    row.preferred_channel = clean.preferred_channel
+    row.interests = clean.interests
+    row.preferences = clean.preferences
+    row.notes = clean.notes
+    row.stay_in_touch_days = clean.stay_in_touch_days
+    row.updated_at = now
+
+
+def replace_children(session: Session, contact_id: int, clean: CleanContact) -> None:
+    """Replace the contact's e-mails, phones, addresses, dates and tags."""
+    for table in (ContactEmail, ContactPhone, ContactAddress, ContactDate, ContactTag):
+        session.execute(delete(table).where(table.contact_id == contact_id))  # type: ignore[arg-type]
+    session.add_all(
+        ContactEmail(
+            contact_id=contact_id,
+            label=e.label,
+            address=e.address,
+            normalized=e.normalized,
+            position=i,
+        )
+        for i, e in enumerate(clean.emails)
+    )
+    session.add_all(
+        ContactPhone(contact_id=contact_id, label=p.label, raw=p.raw, e164=p.e164, position=i)
+        for i, p in enumerate(clean.phones)
+    )
+    session.add_all(
+        ContactAddress(
+            contact_id=contact_id,
+            label=a.label,
+            street=a.street,
+            extended=a.extended,
+            city=a.city,
+            region=a.region,
+            postal_code=a.postal_code,
+            country=a.country,
+            position=i,
+        )
+        for i, a in enumerate(clean.addresses)
+    )
+    session.add_all(
+        ContactDate(
+            contact_id=contact_id,
+            label=d.label,
+            month=d.date.month,
+            day=d.date.day,
+            year=d.date.year,
+        )
+        for d in clean.dates
+    )
+    session.add_all(
+        ContactTag(contact_id=contact_id, tag_id=tag_id)
+        for tag_id in dict.fromkeys(vocabulary.tag_id(session, tag) for tag in clean.tags)
+    )

@@ -1,0 +1,161 @@
+"""The customer list in SQL: filters, sorts and light rows.
+
+Everything is filtered, sorted and paged by SQLite; Python only decodes
+the page it asked for. The WHERE text for live contacts repeats the partial
+indexes' ``trashed_at IS NULL`` exactly, so the planner can use them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from crm_desktop.domain.dates import PartialDate
+from crm_desktop.services.dto import ContactRow
+from crm_desktop.services.sqltime import parse_utc, to_sql
+from crm_desktop.storage.search_index import match_expression
+
+
+class ContactSort(StrEnum):
+    NAME = "name"
+    ORGANIZATION = "organization"
+    STATUS = "status"
+    LAST_CONTACTED = "last_contacted"
+    CREATED = "created"
+    UPDATED = "updated"
+
+
+_ORDER = {
+    ContactSort.NAME: ("c.sort_key",),
+    ContactSort.ORGANIZATION: ("o.sort_key IS NULL", "o.sort_key", "c.sort_key"),
+    ContactSort.STATUS: ("s.position IS NULL", "s.position", "c.sort_key"),
+    ContactSort.LAST_CONTACTED: ("c.last_contacted_at",),
+    ContactSort.CREATED: ("c.created_at",),
+    ContactSort.UPDATED: ("c.updated_at",),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ContactQuery:
+    """Which contacts a list shows, and in which order."""
+
+    text: str = ""
+    tag_id: int | None = None
+    status_id: int | None = None
+    lead_source_id: int | None = None
+    losing_touch: bool = False
+    birthday_within_days: int | None = None
+    has_open_deal: bool = False
+    trashed: bool = False
+    sort: ContactSort = ContactSort.NAME
+    descending: bool = False
+
+
+_FROM = (
+    " FROM contact c"
+    " LEFT JOIN organization o ON o.id = c.organization_id"
+    " LEFT JOIN relationship_status s ON s.id = c.status_id"
+)
+
+ROW_COLUMNS = """
+SELECT c.id, c.display_name, o.name, s.name,
+       (SELECT group_concat(t.name, char(31)) FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
+         WHERE ct.contact_id = c.id),
+       c.last_contacted_at,
+       (SELECT e.address FROM contact_email e WHERE e.contact_id = c.id
+         ORDER BY e.position LIMIT 1),
+       (SELECT p.raw FROM contact_phone p WHERE p.contact_id = c.id ORDER BY p.position LIMIT 1),
+       c.birthday_month, c.birthday_day, c.birthday_year
+"""
+
+
+def birthday_days(today: date, days: int) -> list[tuple[int, int]]:
+    """(month, day) pairs of the next ``days`` days from today, 29 Feb included in
+    common years when 28 Feb is in the range (those people celebrate then)."""
+    pairs: list[tuple[int, int]] = []
+    for offset in range(days + 1):
+        d = today + timedelta(days=offset)
+        pairs.append((d.month, d.day))
+        if d.month == 2 and d.day == 28 and (d + timedelta(days=1)).day != 29:
+            pairs.append((2, 29))
+    return pairs
+
+
+def where(query: ContactQuery, *, today: date, now: datetime) -> tuple[str, dict[str, Any]]:
+    """The WHERE clause (with its bound values) for ``query``."""
+    clauses = ["c.trashed_at IS NOT NULL" if query.trashed else "c.trashed_at IS NULL"]
+    params: dict[str, Any] = {}
+    match = match_expression(query.text) if query.text else None
+    if query.text and match is None:
+        clauses.append("0")  # only punctuation: nothing can match
+    if match:
+        clauses.append("c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH :match)")
+        params["match"] = match
+    if query.tag_id is not None:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM contact_tag ct WHERE ct.contact_id = c.id AND ct.tag_id = :tag)"
+        )
+        params["tag"] = query.tag_id
+    if query.status_id is not None:
+        clauses.append("c.status_id = :status")
+        params["status"] = query.status_id
+    if query.lead_source_id is not None:
+        clauses.append("c.lead_source_id = :lead_source")
+        params["lead_source"] = query.lead_source_id
+    if query.losing_touch:
+        clauses.append(
+            "c.stay_in_touch_days IS NOT NULL AND (c.last_contacted_at IS NULL"
+            " OR julianday(:now) - julianday(c.last_contacted_at) > c.stay_in_touch_days)"
+        )
+        params["now"] = to_sql(now)
+    if query.birthday_within_days is not None:
+        pairs = birthday_days(today, max(0, min(query.birthday_within_days, 366)))
+        values = ", ".join(f"({m}, {d})" for m, d in pairs)  # ints only
+        clauses.append(f"(c.birthday_month, c.birthday_day) IN (VALUES {values})")
+    if query.has_open_deal:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM deal d WHERE d.contact_id = c.id AND d.status = 'open')"
+        )
+    return " WHERE " + " AND ".join(clauses), params
+
+
+def order_by(query: ContactQuery) -> str:
+    direction = " DESC" if query.descending else ""
+    return " ORDER BY " + ", ".join(f"{k}{direction}" for k in (*_ORDER[query.sort], "c.id"))
+
+
+def ids_sql(query: ContactQuery, *, today: date, now: datetime) -> tuple[str, dict[str, Any]]:
+    clause, params = where(query, today=today, now=now)
+    return "SELECT c.id" + _FROM + clause + order_by(query), params
+
+
+def page_sql(query: ContactQuery, *, today: date, now: datetime) -> tuple[str, dict[str, Any]]:
+    clause, params = where(query, today=today, now=now)
+    return ROW_COLUMNS + _FROM + clause + order_by(query) + " LIMIT :limit OFFSET :offset", params
+
+
+def count_sql(query: ContactQuery, *, today: date, now: datetime) -> tuple[str, dict[str, Any]]:
+    clause, params = where(query, today=today, now=now)
+    return "SELECT count(*) FROM contact c" + clause, params
+
+
+def rows_by_ids_sql(ids: Sequence[int]) -> str:
+    return ROW_COLUMNS + _FROM + f" WHERE c.id IN ({','.join(str(int(i)) for i in ids)})"
+
+
+def decode_row(row: Sequence[Any]) -> ContactRow:
+    cid, name, org, status, tags, last, email, phone, b_month, b_day, b_year = row
+    return ContactRow(
+        id=cid,
+        display_name=name,
+        organization=org,
+        status=status,
+        tags=tuple(sorted(tags.split("\x1f"), key=str.casefold)) if tags else (),
+        last_contacted_at=parse_utc(last),
+        email=email,
+        phone=phone,
+        birthday=PartialDate(b_month, b_day, b_year) if b_month and b_day else None,
+    )

@@ -1,0 +1,306 @@
+"""Contacts: create, edit, trash and restore, erase, list, search.
+
+Each mutation validates first, writes the row, its children and its search
+entry in one IMMEDIATE transaction, and returns what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+from sqlalchemy import Connection, delete, select, text, update
+from sqlmodel import Session, col
+
+from crm_desktop.domain.dates import PartialDate
+from crm_desktop.domain.text import NOTES_MAX, SHORT_TEXT_MAX, clean_text
+from crm_desktop.services import contact_queries as q
+from crm_desktop.services.base import Clock, NotFoundError, Service, utc_now
+from crm_desktop.services.changes import Changes, Saved
+from crm_desktop.services.contact_fields import apply_to_row, clean_contact, replace_children
+from crm_desktop.services.dto import (
+    Address,
+    ConsentRecord,
+    ContactDetail,
+    ContactInput,
+    ContactRow,
+    Email,
+    ImportantDate,
+    Page,
+    Phone,
+)
+from crm_desktop.services.sqltime import parse_utc
+from crm_desktop.storage import search_index
+from crm_desktop.storage.database import Database
+from crm_desktop.storage.models import (
+    Consent,
+    Contact,
+    ContactAddress,
+    ContactDate,
+    ContactEmail,
+    ContactPhone,
+    ContactTag,
+    Interaction,
+    LeadSource,
+    Organization,
+    RelationshipStatus,
+    ReminderLedger,
+    Tag,
+)
+
+#: Reminder kinds whose source_id is a contact id (erasure removes their history).
+PERSONAL_REMINDER_KINDS = ("birthday", "date", "stay_in_touch")
+
+ContactQuery = q.ContactQuery
+ContactSort = q.ContactSort
+
+
+class ContactService(Service):
+    def __init__(
+        self, db: Database, *, clock: Clock = utc_now, phone_region: str | None = None
+    ) -> None:
+        super().__init__(db, clock=clock)
+        self.phone_region = phone_region  # for numbers typed without a country code
+
+    # -- mutations -------------------------------------------------------------
+
+    def create(self, data: ContactInput) -> Saved:
+        clean = clean_contact(data, phone_region=self.phone_region)
+        now = self.clock()
+        with self.db.write() as session:
+            row = Contact(display_name=clean.display_name, sort_key="", created_at=now)
+            apply_to_row(session, row, clean, now)
+            session.add(row)
+            session.flush()
+            assert row.id is not None
+            replace_children(session, row.id, clean)
+            session.flush()
+            search_index.reindex_contacts(session.connection(), [row.id])
+            return Saved(row.id, self._changed(clean.organization, clean.tags, row.id))
+
+    def update(self, contact_id: int, data: ContactInput) -> Saved:
+        clean = clean_contact(data, phone_region=self.phone_region)
+        now = self.clock()
+        with self.db.write() as session:
+            row = session.get(Contact, contact_id)
+            if row is None:
+                raise NotFoundError("Contact", contact_id)
+            apply_to_row(session, row, clean, now)
+            session.add(row)
+            replace_children(session, contact_id, clean)
+            session.flush()
+            search_index.reindex_contacts(session.connection(), [contact_id])
+            return Saved(contact_id, self._changed(clean.organization, clean.tags, contact_id))
+
+    @staticmethod
+    def _changed(organization: str | None, tags: Sequence[str], contact_id: int) -> Changes:
+        return Changes(
+            contacts=frozenset({contact_id}),
+            organizations=organization is not None,
+            tags=bool(tags),
+            reminders=True,  # birthday, dates or cadence may have changed
+        )
+
+    def trash(self, contact_ids: Iterable[int]) -> Changes:
+        """Move to the trash (restorable). Reminders stop; nothing is deleted."""
+        return self._set_trashed(contact_ids, self.clock())
+
+    def restore(self, contact_ids: Iterable[int]) -> Changes:
+        return self._set_trashed(contact_ids, None)
+
+    def _set_trashed(self, contact_ids: Iterable[int], when: datetime | None) -> Changes:
+        ids = sorted(set(contact_ids))
+        if not ids:
+            return Changes()
+        with self.db.write() as session:
+            session.execute(
+                update(Contact)
+                .where(col(Contact.id).in_(ids))
+                .values(trashed_at=when, updated_at=self.clock())
+            )
+        return Changes(contacts=frozenset(ids), reminders=True, tags=True)
+
+    def erase(self, contact_ids: Iterable[int]) -> Changes:
+        """Delete for good: the rows, their search entries and interactions only they were in."""
+        ids = sorted(set(contact_ids))
+        if not ids:
+            return Changes()
+        with self.db.write() as session:
+            conn = session.connection()
+            solo = _interactions_only_with(conn, ids)
+            search_index.remove_interactions(conn, solo)
+            session.execute(delete(Interaction).where(col(Interaction.id).in_(solo)))
+            search_index.remove_contacts(conn, ids)
+            session.execute(
+                delete(ReminderLedger)
+                .where(col(ReminderLedger.source_kind).in_(PERSONAL_REMINDER_KINDS))
+                .where(col(ReminderLedger.source_id).in_(ids))
+            )
+            session.execute(delete(Contact).where(col(Contact.id).in_(ids)))
+        return Changes(contacts=frozenset(ids), interactions=True, reminders=True, tags=True)
+
+    def add_consent(
+        self,
+        contact_id: int,
+        *,
+        purpose: str,
+        granted: bool,
+        method: str | None = None,
+        wording: str | None = None,
+    ) -> Changes:
+        """Append a consent record; records are never edited (withdrawal is a new record)."""
+        clean_purpose = clean_text(
+            purpose, field="Purpose", max_length=SHORT_TEXT_MAX, required=True
+        )
+        with self.db.write() as session:
+            if session.get(Contact, contact_id) is None:
+                raise NotFoundError("Contact", contact_id)
+            session.add(
+                Consent(
+                    contact_id=contact_id,
+                    purpose=clean_purpose or "",
+                    granted=granted,
+                    recorded_at=self.clock(),
+                    method=clean_text(method, field="How", max_length=SHORT_TEXT_MAX),
+                    wording=clean_text(
+                        wording, field="Wording", max_length=NOTES_MAX, multiline=True
+                    ),
+                )
+            )
+        return Changes(contacts=frozenset({contact_id}))
+
+    # -- reads -----------------------------------------------------------------
+
+    def get(self, contact_id: int) -> ContactDetail:
+        with self.db.read() as session:
+            row = session.get(Contact, contact_id)
+            if row is None:
+                raise NotFoundError("Contact", contact_id)
+            return _detail(session, row)
+
+    def page(
+        self, query: ContactQuery | None = None, *, offset: int = 0, limit: int = 100
+    ) -> Page[ContactRow]:
+        sql, params = q.page_sql(query or ContactQuery(), today=self._today(), now=self.clock())
+        params.update(limit=limit + 1, offset=offset)
+        with self.db.read() as session:
+            rows = [q.decode_row(r) for r in session.execute(text(sql), params)]
+        more = len(rows) > limit
+        return Page(tuple(rows[:limit]), offset + limit if more else None)
+
+    def ids(self, query: ContactQuery | None = None) -> list[int]:
+        """Every matching id in list order: a view keeps these and fetches rows by page."""
+        sql, params = q.ids_sql(query or ContactQuery(), today=self._today(), now=self.clock())
+        with self.db.read() as session:
+            return [r[0] for r in session.execute(text(sql), params)]
+
+    def rows(self, contact_ids: Sequence[int]) -> list[ContactRow]:
+        """Rows for these ids, in the order given (missing ids are skipped)."""
+        if not contact_ids:
+            return []
+        with self.db.read() as session:
+            found = {
+                r.id: r
+                for r in (
+                    q.decode_row(row)
+                    for row in session.execute(text(q.rows_by_ids_sql(contact_ids)))
+                )
+            }
+        return [found[i] for i in contact_ids if i in found]
+
+    def count(self, query: ContactQuery | None = None) -> int:
+        sql, params = q.count_sql(query or ContactQuery(), today=self._today(), now=self.clock())
+        with self.db.read() as session:
+            return int(session.execute(text(sql), params).scalar_one())
+
+    def search(self, text_query: str, *, limit: int = 50) -> list[ContactRow]:
+        """Best matches first (a name hit outranks a notes hit); live contacts only."""
+        match = search_index.match_expression(text_query)
+        if match is None:
+            return []
+        sql = (
+            "SELECT c.id FROM contact_fts f JOIN contact c ON c.id = f.rowid"
+            " WHERE contact_fts MATCH :match AND c.trashed_at IS NULL"
+            f" ORDER BY bm25(contact_fts, {search_index.CONTACT_WEIGHTS}), c.sort_key"
+            " LIMIT :limit"
+        )
+        with self.db.read() as session:
+            ids = [r[0] for r in session.execute(text(sql), {"match": match, "limit": limit})]
+        return self.rows(ids)
+
+    def _today(self) -> date:
+        return self.clock().astimezone().date()
+
+
+def _interactions_only_with(conn: Connection, contact_ids: Sequence[int]) -> list[int]:
+    """Interactions whose every participant is among ``contact_ids``."""
+    id_list = ",".join(str(int(i)) for i in contact_ids)
+    rows = conn.exec_driver_sql(
+        f"SELECT DISTINCT ic.interaction_id FROM interaction_contact ic"
+        f" WHERE ic.contact_id IN ({id_list}) AND NOT EXISTS ("
+        f"  SELECT 1 FROM interaction_contact o WHERE o.interaction_id = ic.interaction_id"
+        f"  AND o.contact_id NOT IN ({id_list}))"
+    )
+    return [r[0] for r in rows]
+
+
+def _detail(session: Session, row: Contact) -> ContactDetail:
+    assert row.id is not None
+    cid = row.id
+
+    def children(model: type, order: object) -> list:  # type: ignore[type-arg]
+        return list(session.scalars(select(model).where(model.contact_id == cid).order_by(order)))  # type: ignore[attr-defined]
+
+    org = session.get(Organization, row.organization_id) if row.organization_id else None
+    source = session.get(LeadSource, row.lead_source_id) if row.lead_source_id else None
+    status = session.get(RelationshipStatus, row.status_id) if row.status_id else None
+    tags = session.scalars(
+        select(Tag.name)
+        .join(ContactTag, col(ContactTag.tag_id) == Tag.id)
+        .where(ContactTag.contact_id == cid)
+    ).all()
+    return ContactDetail(
+        id=cid,
+        given_name=row.given_name,
+        middle_name=row.middle_name,
+        family_name=row.family_name,
+        display_name=row.display_name,
+        organization_id=row.organization_id,
+        organization=org.name if org else None,
+        job_title=row.job_title,
+        emails=tuple(
+            Email(e.address, e.label) for e in children(ContactEmail, ContactEmail.position)
+        ),
+        phones=tuple(
+            Phone(p.raw, p.e164, p.label) for p in children(ContactPhone, ContactPhone.position)
+        ),
+        addresses=tuple(
+            Address(a.label, a.street, a.extended, a.city, a.region, a.postal_code, a.country)
+            for a in children(ContactAddress, ContactAddress.position)
+        ),
+        birthday=(
+            PartialDate(row.birthday_month, row.birthday_day, row.birthday_year)
+            if row.birthday_month and row.birthday_day
+            else None
+        ),
+        dates=tuple(
+            ImportantDate(d.label, PartialDate(d.month, d.day, d.year))
+            for d in children(ContactDate, ContactDate.id)
+        ),
+        tags=tuple(sorted(tags, key=str.casefold)),
+        lead_source=source.name if source else None,
+        status=status.name if status else None,
+        preferred_channel=row.preferred_channel,
+        interests=row.interests,
+        preferences=row.preferences,
+        notes=row.notes,
+        stay_in_touch_days=row.stay_in_touch_days,
+        consents=tuple(
+            ConsentRecord(c.purpose, c.granted, c.recorded_at, c.method, c.wording)
+            for c in children(Consent, Consent.id)
+        ),
+        last_contacted_at=parse_utc(row.last_contacted_at),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        trashed_at=row.trashed_at,
+    )
