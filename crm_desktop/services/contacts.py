@@ -68,7 +68,7 @@ class ContactService(Service):
         clean = clean_contact(data, phone_region=self.phone_region)
         now = self.clock()
         with self.db.write() as session:
-            row = Contact(display_name=clean.display_name, sort_key="", created_at=now)
+            row = Contact(created_at=now)  # table models do not validate; apply_to_row fills it
             apply_to_row(session, row, clean, now)
             session.add(row)
             session.flush()

@@ -1,0 +1,378 @@
+"""Calendar events: meetings, calls and follow-ups, one-off or recurring.
+
+The wall time and zone name are stored as the truth; UTC instants are
+derived at save time so a calendar range is an index range. A recurring
+series is expanded in Python only for the window asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import delete, select, text
+from sqlmodel import Session, col
+
+from crm_desktop.domain.choices import EventKind, EventStatus, InteractionKind
+from crm_desktop.domain.dates import localize
+from crm_desktop.domain.errors import ValidationError
+from crm_desktop.domain.recurrence import Frequency, Recurrence, occurrences
+from crm_desktop.domain.text import NOTES_MAX, SHORT_TEXT_MAX, clean_text
+from crm_desktop.services.base import NotFoundError, Service
+from crm_desktop.services.changes import Changes, Saved
+from crm_desktop.services.dto import EventInput, EventOccurrence, InteractionInput
+from crm_desktop.services.sqltime import to_sql
+from crm_desktop.storage.models import Contact, Event, EventContact, EventReminder
+
+MAX_REMINDERS = 10
+MAX_REMINDER_MINUTES = 4 * 7 * 24 * 60
+MAX_EVENT_DAYS = 31
+
+
+@dataclass(frozen=True, slots=True)
+class _CleanEvent:
+    title: str
+    kind: str
+    status: str
+    location: str | None
+    notes: str | None
+    all_day: bool
+    zone: ZoneInfo
+    local_start: datetime
+    local_end: datetime
+    reminders: tuple[int, ...]
+    contact_ids: tuple[int, ...]
+    recurrence: Recurrence | None
+
+
+def zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValidationError("Time zone", "is not a known time zone") from exc
+
+
+def _clean(data: EventInput) -> _CleanEvent:
+    title = clean_text(data.title, field="Title", max_length=SHORT_TEXT_MAX, required=True)
+    if data.kind not in set(EventKind):
+        raise ValidationError("Kind", "must be a meeting, a call or a follow-up")
+    if data.status not in set(EventStatus):
+        raise ValidationError("Status", "must be planned, held, cancelled or missed")
+    if data.start.tzinfo is None or data.end.tzinfo is None:
+        raise ValidationError("Start", "needs a time zone")
+    tz = zone(data.timezone)
+    local_start = data.start.astimezone(tz).replace(tzinfo=None)
+    local_end = data.end.astimezone(tz).replace(tzinfo=None)
+    if data.all_day:  # whole local days: [first day 00:00, day after the last 00:00)
+        local_start = datetime.combine(local_start.date(), time())
+        local_end = datetime.combine(local_end.date(), time())
+        if local_end <= local_start:
+            local_end = local_start + timedelta(days=1)
+    if local_end < local_start:
+        raise ValidationError("End", "is before the start")
+    if local_end - local_start > timedelta(days=MAX_EVENT_DAYS):
+        raise ValidationError("End", f"is more than {MAX_EVENT_DAYS} days after the start")
+    reminders = tuple(sorted(set(data.reminder_minutes)))
+    if len(reminders) > MAX_REMINDERS:
+        raise ValidationError("Reminders", f"at most {MAX_REMINDERS} per event")
+    if any(not 0 <= m <= MAX_REMINDER_MINUTES for m in reminders):
+        raise ValidationError("Reminders", "must be between 0 minutes and 4 weeks before")
+    return _CleanEvent(
+        title=title or "",
+        kind=data.kind,
+        status=data.status,
+        location=clean_text(data.location, field="Location", max_length=SHORT_TEXT_MAX),
+        notes=clean_text(data.notes, field="Notes", max_length=NOTES_MAX, multiline=True),
+        all_day=data.all_day,
+        zone=tz,
+        local_start=local_start,
+        local_end=local_end,
+        reminders=reminders,
+        contact_ids=tuple(dict.fromkeys(data.contact_ids)),
+        recurrence=data.recurrence,
+    )
+
+
+def _series_end(clean: _CleanEvent, starts_at: datetime) -> datetime | None:
+    """The end of the last occurrence (None: the series never ends)."""
+    rule = clean.recurrence
+    duration = clean.local_end - clean.local_start
+    if rule is None:
+        return None
+    if rule.until is not None:
+        last_wall = datetime.combine(rule.until, time(23, 59, 59)) + duration
+        return localize(last_wall, clean.zone).astimezone(UTC)
+    if rule.count is not None:
+        last = None
+        for last in occurrences(  # noqa: B007  (we want the final one)
+            clean.local_start,
+            clean.zone,
+            rule,
+            window_start=starts_at,
+            window_end=datetime.max.replace(tzinfo=UTC) - timedelta(days=2),
+        ):
+            pass
+        end = (last or starts_at).astimezone(clean.zone).replace(tzinfo=None) + duration
+        return localize(end, clean.zone).astimezone(UTC)
+    return None
+
+
+def _apply(row: Event, clean: _CleanEvent, now: datetime) -> None:
+    starts_at = localize(clean.local_start, clean.zone).astimezone(UTC)
+    row.title = clean.title
+    row.kind = clean.kind
+    row.status = clean.status
+    row.location = clean.location
+    row.notes = clean.notes
+    row.all_day = clean.all_day
+    row.timezone = clean.zone.key
+    row.local_start = clean.local_start.isoformat(timespec="seconds")
+    row.local_end = clean.local_end.isoformat(timespec="seconds")
+    row.starts_at = starts_at
+    row.ends_at = localize(clean.local_end, clean.zone).astimezone(UTC)
+    rule = clean.recurrence
+    row.recur_freq = rule.freq.value if rule else None
+    row.recur_interval = rule.interval if rule else 1
+    row.recur_until = rule.until.isoformat() if rule and rule.until else None
+    row.recur_count = rule.count if rule else None
+    row.series_ends_at = _series_end(clean, starts_at)
+    row.updated_at = now
+
+
+class EventService(Service):
+    def create(self, data: EventInput) -> Saved:
+        clean = _clean(data)
+        now = self.clock()
+        with self.db.write() as session:
+            _require_contacts(session, clean.contact_ids)
+            row = Event(created_at=now)  # table models do not validate; _apply fills it
+            _apply(row, clean, now)
+            session.add(row)
+            session.flush()
+            assert row.id is not None
+            _write_links(session, row.id, clean)
+            return Saved(row.id, _changes(clean.contact_ids))
+
+    def update(self, event_id: int, data: EventInput) -> Saved:
+        clean = _clean(data)
+        with self.db.write() as session:
+            row = session.get(Event, event_id)
+            if row is None:
+                raise NotFoundError("Event", event_id)
+            _require_contacts(session, clean.contact_ids)
+            before = _linked(session, event_id)
+            _apply(row, clean, self.clock())
+            session.add(row)
+            session.execute(delete(EventContact).where(col(EventContact.event_id) == event_id))
+            session.execute(delete(EventReminder).where(col(EventReminder.event_id) == event_id))
+            _write_links(session, event_id, clean)
+            return Saved(event_id, _changes((*before, *clean.contact_ids)))
+
+    def set_status(self, event_id: int, status: str) -> Changes:
+        if status not in set(EventStatus):
+            raise ValidationError("Status", "must be planned, held, cancelled or missed")
+        with self.db.write() as session:
+            row = session.get(Event, event_id)
+            if row is None:
+                raise NotFoundError("Event", event_id)
+            row.status = status
+            row.updated_at = self.clock()
+            session.add(row)
+            return _changes(_linked(session, event_id))
+
+    def delete(self, event_id: int) -> Changes:
+        with self.db.write() as session:
+            linked = _linked(session, event_id)
+            session.execute(delete(Event).where(col(Event.id) == event_id))
+        return _changes(linked)
+
+    def mark_held(
+        self, event_id: int, *, outcome: str, notes: str | None = None, when: datetime | None = None
+    ) -> Saved:
+        """Mark the meeting held and log it as an interaction with its outcome.
+
+        Returns the new interaction's id.
+        """
+        from crm_desktop.services.interactions import InteractionService
+
+        occurrence = self.get(event_id)
+        if not occurrence.contact_ids:
+            raise ValidationError("Contacts", "a held meeting needs at least one contact")
+        kind = (
+            InteractionKind.CALL if occurrence.kind == EventKind.CALL else InteractionKind.MEETING
+        )
+        logged = InteractionService(self.db, clock=self.clock).log(
+            InteractionInput(
+                contact_ids=occurrence.contact_ids,
+                kind=kind.value,
+                occurred_at=when or occurrence.start,
+                duration_minutes=int((occurrence.end - occurrence.start).total_seconds() // 60),
+                subject=occurrence.title,
+                notes=notes,
+                outcome=outcome,
+                event_id=event_id,
+            )
+        )
+        if occurrence.recurring:
+            return logged  # the series stays planned; this occurrence is in the log
+        return Saved(logged.id, logged.changes | self.set_status(event_id, EventStatus.HELD))
+
+    def get(self, event_id: int) -> EventOccurrence:
+        """The event as its first occurrence."""
+        with self.db.read() as session:
+            row = session.get(Event, event_id)
+            if row is None:
+                raise NotFoundError("Event", event_id)
+            contacts = _linked(session, event_id)
+            reminders = _reminders(session, [event_id]).get(event_id, ())
+            start = localize(datetime.fromisoformat(row.local_start), zone(row.timezone))
+            return _occurrence(row, start, contacts, reminders)
+
+    def between(self, start: datetime, end: datetime) -> list[EventOccurrence]:
+        """Every occurrence overlapping [start, end), recurring series expanded, by start."""
+        lo, hi = to_sql(start), to_sql(end)
+        with self.db.read() as session:
+            one_off = session.scalars(
+                select(Event).from_statement(
+                    text(
+                        "SELECT * FROM event WHERE recur_freq IS NULL"
+                        " AND starts_at < :hi AND ends_at > :lo"
+                    )
+                ),
+                {"lo": lo, "hi": hi},
+            ).all()
+            series = session.scalars(
+                select(Event).from_statement(
+                    text(
+                        "SELECT * FROM event WHERE recur_freq IS NOT NULL AND starts_at < :hi"
+                        " AND (series_ends_at IS NULL OR series_ends_at > :lo)"
+                    )
+                ),
+                {"lo": lo, "hi": hi},
+            ).all()
+            ids = [r.id for r in (*one_off, *series) if r.id is not None]
+            contacts = _contacts_of(session, ids)
+            reminders = _reminders(session, ids)
+        result: list[EventOccurrence] = []
+        for row in one_off:
+            assert row.id is not None
+            first = localize(datetime.fromisoformat(row.local_start), zone(row.timezone))
+            result.append(
+                _occurrence(row, first, contacts.get(row.id, ()), reminders.get(row.id, ()))
+            )
+        for row in series:
+            assert row.id is not None
+            result.extend(
+                _expand(row, start, end, contacts.get(row.id, ()), reminders.get(row.id, ()))
+            )
+        result.sort(key=lambda o: (o.start.astimezone(UTC), o.event_id))
+        return result
+
+    def upcoming_for_contact(self, contact_id: int, *, limit: int = 10) -> list[EventOccurrence]:
+        """The contact's next occurrences from now (within a year), soonest first."""
+        now = self.clock()
+        with self.db.read() as session:
+            ids = set(
+                session.scalars(
+                    select(EventContact.event_id).where(col(EventContact.contact_id) == contact_id)
+                )
+            )
+        found = [o for o in self.between(now, now + timedelta(days=366)) if o.event_id in ids]
+        return found[:limit]
+
+
+def _expand(
+    row: Event, start: datetime, end: datetime, contacts: Sequence[int], reminders: Sequence[int]
+) -> list[EventOccurrence]:
+    assert row.recur_freq is not None
+    tz = zone(row.timezone)
+    first = datetime.fromisoformat(row.local_start)
+    duration = datetime.fromisoformat(row.local_end) - first
+    rule = Recurrence(
+        Frequency(row.recur_freq),
+        row.recur_interval,
+        until=datetime.fromisoformat(row.recur_until).date() if row.recur_until else None,
+        count=row.recur_count,
+    )
+    return [
+        _occurrence(row, occ, contacts, reminders, duration)
+        for occ in occurrences(first, tz, rule, window_start=start - duration, window_end=end)
+        if occ.astimezone(UTC) + duration > start.astimezone(UTC) or duration == timedelta(0)
+    ]
+
+
+def _occurrence(
+    row: Event,
+    start: datetime,
+    contacts: Sequence[int],
+    reminders: Sequence[int],
+    duration: timedelta | None = None,
+) -> EventOccurrence:
+    assert row.id is not None
+    if duration is None:
+        duration = datetime.fromisoformat(row.local_end) - datetime.fromisoformat(row.local_start)
+    end_wall = start.replace(tzinfo=None) + duration
+    return EventOccurrence(
+        event_id=row.id,
+        title=row.title,
+        kind=row.kind,
+        start=start,
+        end=localize(end_wall, zone(row.timezone)),
+        all_day=row.all_day,
+        status=row.status,
+        location=row.location,
+        contact_ids=tuple(contacts),
+        recurring=row.recur_freq is not None,
+        reminder_minutes=tuple(reminders),
+    )
+
+
+def _require_contacts(session: Session, contact_ids: Sequence[int]) -> None:
+    if not contact_ids:
+        return
+    found = set(session.scalars(select(Contact.id).where(col(Contact.id).in_(contact_ids))))
+    if len(found) != len(contact_ids):
+        raise ValidationError("Contacts", "one of the contacts no longer exists")
+
+
+def _write_links(session: Session, event_id: int, clean: _CleanEvent) -> None:
+    session.add_all(EventContact(event_id=event_id, contact_id=c) for c in clean.contact_ids)
+    session.add_all(EventReminder(event_id=event_id, minutes_before=m) for m in clean.reminders)
+
+
+def _linked(session: Session, event_id: int) -> list[int]:
+    return list(
+        session.scalars(
+            select(EventContact.contact_id).where(col(EventContact.event_id) == event_id)
+        )
+    )
+
+
+def _contacts_of(session: Session, event_ids: Sequence[int]) -> dict[int, tuple[int, ...]]:
+    found: dict[int, list[int]] = {}
+    if event_ids:
+        stmt = select(EventContact.event_id, EventContact.contact_id).where(
+            col(EventContact.event_id).in_(event_ids)
+        )
+        for event_id, contact_id in session.execute(stmt):
+            found.setdefault(event_id, []).append(contact_id)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _reminders(session: Session, event_ids: Sequence[int]) -> dict[int, tuple[int, ...]]:
+    found: dict[int, list[int]] = {}
+    if event_ids:
+        stmt = (
+            select(EventReminder.event_id, EventReminder.minutes_before)
+            .where(col(EventReminder.event_id).in_(event_ids))
+            .order_by(EventReminder.minutes_before)
+        )
+        for event_id, minutes in session.execute(stmt):
+            found.setdefault(event_id, []).append(minutes)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _changes(contact_ids: Sequence[int]) -> Changes:
+    return Changes(contacts=frozenset(contact_ids), events=True, reminders=True)
