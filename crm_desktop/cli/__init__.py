@@ -1,0 +1,77 @@
+"""The ``crm-desktop`` command: headless commands for scripts and people, and ``gui``.
+
+Exit codes: 0 success, 1 a user error (one line on stderr, no traceback),
+2 bad usage (argparse). Nothing here imports Qt unless the command is ``gui``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Sequence
+
+from crm_desktop import __version__
+from crm_desktop.cli import activity, contacts, data
+from crm_desktop.cli.common import CliError, Context
+
+COMMAND_MODULES = (contacts, activity, data)
+_DASHED_VALUE = re.compile(r"^--\d")  # "--02-29": a yearless birthday, not an option
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crm-desktop",
+        description="A local-first desktop CRM. Without a command, starts the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep the database, backups, logs and settings in DIR instead of the default",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    gui = commands.add_parser("gui", help="start the window (the default)")
+    gui.add_argument("--screenshot", metavar="PATH", help="save a PNG once data is painted")
+    gui.add_argument("--quit-after-paint", action="store_true", help="exit after the first paint")
+    gui.set_defaults(handler=_run_gui, needs_db=False)
+    return parser
+
+
+def _run_gui(ctx: Context, args: argparse.Namespace) -> int:
+    from crm_desktop.app import main as app_main  # Qt only on this path
+
+    return app_main(ctx.paths, screenshot=args.screenshot, quit_after_paint=args.quit_after_paint)
+
+
+def _join_dashed_values(argv: Sequence[str]) -> list[str]:
+    """Let ``--birthday --02-29`` mean ``--birthday=--02-29``."""
+    out: list[str] = []
+    for arg in argv:
+        if out and out[-1].startswith("--") and "=" not in out[-1] and _DASHED_VALUE.match(arg):
+            out[-1] = f"{out[-1]}={arg}"
+        else:
+            out.append(arg)
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)  # every file we create (database, backups, exports) is private
+    parser = build_parser()
+    args = parser.parse_args(_join_dashed_values(sys.argv[1:] if argv is None else argv))
+    if args.command is None:
+        args = parser.parse_args([*(["--data-dir", args.data_dir] if args.data_dir else []), "gui"])
+    ctx = Context(args.data_dir)
+    try:
+        return int(args.handler(ctx, args) or 0)
+    except CliError as exc:
+        print(f"crm-desktop: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("crm-desktop: interrupted; nothing was half-saved", file=sys.stderr)
+        return 130
+    finally:
+        ctx.close()
