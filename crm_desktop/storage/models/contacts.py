@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, Index, Text, text
+from sqlalchemy import CheckConstraint, Column, Index, Text, text
 from sqlmodel import Field, SQLModel
 
 from crm_desktop.storage.models._common import created_field, long_text, updated_field
@@ -67,6 +67,8 @@ class Contact(SQLModel, table=True):
         Index("ix_contact_live_status", "status_id", "sort_key", "id", sqlite_where=LIVE),
         Index("ix_contact_birthday", "birthday_month", "birthday_day"),
         Index("ix_contact_trashed", "trashed_at", sqlite_where=text("trashed_at IS NOT NULL")),
+        CheckConstraint("birthday_month BETWEEN 1 AND 12", name="ck_contact_birthday_month"),
+        CheckConstraint("birthday_day BETWEEN 1 AND 31", name="ck_contact_birthday_day"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -82,6 +84,8 @@ class Contact(SQLModel, table=True):
     birthday_month: int | None = None
     birthday_day: int | None = None
     birthday_year: int | None = None
+    #: Days before the birthday to remind, e.g. "7,0"; NULL: the global default; "": muted.
+    birthday_reminder_days: str | None = None
     lead_source_id: int | None = Field(
         default=None, foreign_key="lead_source.id", ondelete="SET NULL", index=True
     )
