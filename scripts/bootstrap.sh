@@ -78,7 +78,7 @@ step_debian() {
     fi
     say "system libraries missing: ${missing[*]}"
     if ! apt_install "${missing[@]}"; then
-        warn "could not install them (need root or sudo). Please run:"
+        warn "could not install them (no root or sudo, or apt-get failed). Please run:"
         warn "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}"
         warn "continuing; Qt may fail to start until they are installed"
     fi
