@@ -16,7 +16,7 @@ from typing import Any
 from crm_desktop.domain.dates import PartialDate
 from crm_desktop.services.dto import ContactRow
 from crm_desktop.services.sqltime import parse_utc, to_sql
-from crm_desktop.storage.search_index import match_expression
+from crm_desktop.storage.search_query import match_expression
 
 
 class ContactSort(StrEnum):

@@ -9,21 +9,17 @@ contact, and a rolled-back import leaves no ghost entries.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import phonenumbers
 from sqlalchemy import Connection, text
 
-from crm_desktop.domain.text import digits, fold, search_tokens
+from crm_desktop.domain.text import digits, fold
+from crm_desktop.storage.search_query import CONTACT_WEIGHTS, match_expression
 
 CONTACT_COLUMNS = ("name", "organization", "email", "phone", "tags", "notes")
-#: Weights for bm25(): a hit in the name matters more than one in the notes.
-CONTACT_WEIGHTS = "10.0, 4.0, 3.0, 3.0, 2.0, 1.0"
 
-_PHONE_QUERY = re.compile(r"^[\d\s+()./-]+$")
-_MIN_PHONE_DIGITS = 3
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 
 _CONTACT_DOCUMENTS = """
@@ -151,19 +147,4 @@ def rebuild(conn: Connection) -> None:
         index_interactions(conn, [(r[0], r[1], r[2]) for r in batch])
 
 
-def match_expression(query: str) -> str | None:
-    """The FTS5 MATCH text for what the user typed, or None when nothing is searchable.
-
-    Every token becomes a quoted prefix term (tokens hold only letters and
-    digits, so quoting is safe and FTS5 operators in the input are inert);
-    all must match. A query that looks like a phone number also matches its
-    digits, run together, as a prefix of the phone keys.
-    """
-    tokens = search_tokens(query)
-    if not tokens:
-        return None
-    words = " AND ".join(f'"{token}"*' for token in tokens)
-    number = digits(query)
-    if _PHONE_QUERY.match(query.strip()) and len(number) >= _MIN_PHONE_DIGITS:
-        return f'phone : "{number}"* OR ({words})'
-    return words
+__all__ = ["CONTACT_WEIGHTS", "match_expression", "phone_keys", "rebuild", "reindex_contacts"]
