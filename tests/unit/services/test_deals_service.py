@@ -1,0 +1,317 @@
+"""DealService: probability rules, closing and reopening, lists, pipeline sums."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from crm_desktop.domain.errors import ValidationError
+from crm_desktop.services.base import NotFoundError
+from crm_desktop.services.changes import Changes
+from crm_desktop.services.contacts import ContactService
+from crm_desktop.services.deals import DealService, StageSummary
+from crm_desktop.services.dto import ContactInput, DealInput, DealRow
+from crm_desktop.storage.database import Database, open_database
+
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "crm.sqlite3")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def deals(db: Database) -> DealService:
+    return DealService(db, clock=lambda: NOW)
+
+
+@pytest.fixture
+def contact_id(db: Database) -> int:
+    return ContactService(db).create(ContactInput(given_name="Ada", family_name="Lovelace")).id
+
+
+def org_id(db: Database) -> int:
+    """An organization, created the way users create them: by typing it on a contact."""
+    ContactService(db).create(ContactInput(given_name="Bob", organization="ACME"))
+    with db.read() as session:
+        return int(session.execute(text("SELECT id FROM organization")).scalar_one())
+
+
+def deal_count(db: Database) -> int:
+    with db.read() as session:
+        return int(session.execute(text("SELECT count(*) FROM deal")).scalar_one())
+
+
+def test_create_takes_the_stage_default_probability(deals: DealService, contact_id: int) -> None:
+    saved = deals.create(
+        DealInput(
+            title=" Website ",
+            contact_id=contact_id,
+            stage="Proposal",  # names match case-insensitively
+            value_minor=150_000,
+            currency="huf",
+            expected_close=date(2026, 12, 15),
+            notes="two\r\nlines",
+        )
+    )
+    assert saved.changes == Changes(deals=True, contacts=frozenset({contact_id}))
+    row = deals.get(saved.id)
+    assert row.title == "Website"
+    assert row.stage == "proposal"
+    assert row.probability == 50
+    assert row.currency == "HUF"
+    assert row.value_minor == 150_000
+    assert row.expected_close == date(2026, 12, 15)
+    assert (row.status, row.closed_at, row.close_reason) == ("open", None, None)
+
+
+def test_explicit_probability_and_no_stage(deals: DealService) -> None:
+    row = deals.get(deals.create(DealInput(title="Side job", probability=33)).id)
+    assert (row.stage, row.probability) == (None, 33)
+    row = deals.get(deals.create(DealInput(title="Unstaged")).id)
+    assert row.probability == 0
+
+
+def test_title_optional_when_linked(deals: DealService, db: Database, contact_id: int) -> None:
+    assert deals.get(deals.create(DealInput(title="", contact_id=contact_id)).id).title == ""
+    assert deals.get(deals.create(DealInput(title="  ", organization_id=org_id(db))).id)
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        (DealInput(title=" "), "Title"),
+        (DealInput(title="x" * 501), "Title"),
+        (DealInput(title="ok", value_minor=-1), "Value"),
+        (DealInput(title="ok", value_minor=10**15), "Value"),
+        (DealInput(title="ok", currency="euro"), "Currency"),
+        (DealInput(title="ok", probability=101), "Probability"),
+        (DealInput(title="ok", probability=-1), "Probability"),
+        (DealInput(title="ok", stage="no such stage"), "Stage"),
+        (DealInput(title="ok", contact_id=999), "Contact"),
+        (DealInput(title="ok", organization_id=999), "Organization"),
+        (DealInput(title="ok", notes="n" * 100_001), "Notes"),
+    ],
+)
+def test_create_refusals_write_nothing(
+    deals: DealService, db: Database, data: DealInput, field: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        deals.create(data)
+    assert caught.value.field == field
+    assert deal_count(db) == 0
+
+
+def test_update(deals: DealService, db: Database, contact_id: int) -> None:
+    other = ContactService(db).create(ContactInput(given_name="Grace")).id
+    deal_id = deals.create(DealInput(title="A", contact_id=contact_id, stage="proposal")).id
+    saved = deals.update(
+        deal_id, DealInput(title="B", contact_id=other, stage="negotiation", value_minor=5)
+    )
+    assert saved.changes.contacts == frozenset({contact_id, other})
+    row = deals.get(deal_id)
+    assert (row.title, row.contact_id, row.stage, row.probability, row.value_minor) == (
+        "B",
+        other,
+        "negotiation",
+        75,
+        5,
+    )
+
+
+def test_update_refused_leaves_deal_unchanged(deals: DealService) -> None:
+    deal_id = deals.create(DealInput(title="Keep", stage="proposal", value_minor=10)).id
+    before = deals.get(deal_id)
+    for bad in (
+        DealInput(title="Changed", stage="nope"),
+        DealInput(title="Changed", value_minor=-5),
+        DealInput(title="Changed", contact_id=12345),
+    ):
+        with pytest.raises(ValidationError):
+            deals.update(deal_id, bad)
+    assert deals.get(deal_id) == before
+
+
+def test_missing_deal_raises_not_found(deals: DealService) -> None:
+    for call in (
+        lambda: deals.get(5),
+        lambda: deals.update(5, DealInput(title="x")),
+        lambda: deals.move_to_stage(5, "proposal"),
+        lambda: deals.close(5, won=True, reason=None),
+        lambda: deals.reopen(5),
+        lambda: deals.delete(5),
+    ):
+        with pytest.raises(NotFoundError):
+            call()
+
+
+def test_move_to_stage(deals: DealService, contact_id: int) -> None:
+    deal_id = deals.create(DealInput(title="A", contact_id=contact_id, probability=5)).id
+    changes = deals.move_to_stage(deal_id, "negotiation")
+    assert changes == Changes(deals=True, contacts=frozenset({contact_id}))
+    row = deals.get(deal_id)
+    assert (row.stage, row.probability) == ("negotiation", 75)
+    with pytest.raises(ValidationError):
+        deals.move_to_stage(deal_id, "won-ish")
+    assert deals.get(deal_id) == row
+
+
+def test_close_won_lost_and_reopen(deals: DealService) -> None:
+    deal_id = deals.create(DealInput(title="A", stage="proposal")).id
+    deals.close(deal_id, won=True, reason="  Best offer ")
+    row = deals.get(deal_id)
+    assert (row.status, row.probability, row.closed_at, row.close_reason) == (
+        "won",
+        100,
+        NOW,
+        "Best offer",
+    )
+    # Editing a closed deal with "default probability" keeps its 100.
+    deals.update(deal_id, DealInput(title="A2", stage="proposal"))
+    assert deals.get(deal_id).probability == 100
+    # Moving a closed deal's stage does not reopen it or change its probability.
+    deals.move_to_stage(deal_id, "negotiation")
+    assert (deals.get(deal_id).status, deals.get(deal_id).probability) == ("won", 100)
+    deals.close(deal_id, won=False, reason=None)
+    row = deals.get(deal_id)
+    assert (row.status, row.probability, row.close_reason) == ("lost", 0, None)
+    deals.reopen(deal_id)
+    row = deals.get(deal_id)
+    assert (row.status, row.probability, row.closed_at) == ("open", 75, None)
+
+
+def test_close_refuses_bad_reason(deals: DealService) -> None:
+    deal_id = deals.create(DealInput(title="A")).id
+    with pytest.raises(ValidationError) as caught:
+        deals.close(deal_id, won=True, reason="a\nb")
+    assert caught.value.field == "Reason"
+    assert deals.get(deal_id).status == "open"
+
+
+def test_delete(deals: DealService, db: Database, contact_id: int) -> None:
+    deal_id = deals.create(DealInput(title="A", contact_id=contact_id)).id
+    assert deals.delete(deal_id) == Changes(deals=True, contacts=frozenset({contact_id}))
+    assert deal_count(db) == 0
+
+
+def test_list_filters_and_order(deals: DealService, contact_id: int) -> None:
+    add = deals.create
+    late = add(DealInput(title="nego late", stage="negotiation", expected_close=date(2027, 1, 1)))
+    early = add(
+        DealInput(title="nego early", stage="negotiation", expected_close=date(2026, 12, 1))
+    )
+    qual = add(DealInput(title="qual", stage="qualification", contact_id=contact_id))
+    loose = add(DealInput(title="no stage"))
+    won = add(DealInput(title="won", stage="proposal", contact_id=contact_id))
+    deals.close(won.id, won=True, reason=None)
+    del late, early, qual, loose
+
+    def titles(rows: list[DealRow]) -> list[str]:
+        return [r.title for r in rows]
+
+    assert titles(deals.list()) == ["qual", "nego early", "nego late", "no stage"]
+    assert titles(deals.list(status="won")) == ["won"]
+    assert titles(deals.list(status=None)) == [
+        "qual",
+        "nego early",
+        "nego late",
+        "no stage",
+        "won",
+    ]
+    assert titles(deals.list(stage="negotiation")) == ["nego early", "nego late"]
+    assert titles(deals.list(contact_id=contact_id, status=None)) == ["qual", "won"]
+    assert titles(deals.list(limit=1)) == ["qual"]
+    with pytest.raises(ValidationError):
+        deals.list(status="pending")
+    with pytest.raises(ValidationError):
+        deals.list(stage="nope")
+
+
+def by_stage(summaries: list[StageSummary]) -> dict[str | None, StageSummary]:
+    return {s.stage: s for s in summaries}
+
+
+def test_pipeline_empty_lists_every_stage(deals: DealService) -> None:
+    summaries = deals.pipeline()
+    assert [s.stage for s in summaries] == [
+        "qualification",
+        "needs analysis",
+        "proposal",
+        "negotiation",
+    ]
+    assert all(s.count == 0 and s.totals == () and s.weighted == () for s in summaries)
+    assert [s.position for s in summaries] == [0, 1, 2, 3]
+
+
+def test_pipeline_sums_known_answers(deals: DealService) -> None:
+    add = deals.create
+    add(DealInput(title="p1", stage="proposal", value_minor=100_00, currency="EUR"))  # 50 %
+    add(DealInput(title="p2", stage="proposal", value_minor=333, currency="EUR", probability=33))
+    add(DealInput(title="p3", stage="proposal", value_minor=5_000, currency="HUF", probability=10))
+    for _ in range(3):
+        add(
+            DealInput(title="n", stage="negotiation", value_minor=1, currency="EUR", probability=40)
+        )
+    add(DealInput(title="loose", value_minor=700, currency="USD", probability=20))
+    lost = add(DealInput(title="lost", stage="proposal", value_minor=999_99, currency="EUR"))
+    deals.close(lost.id, won=False, reason=None)
+    won = add(DealInput(title="won", stage="negotiation", value_minor=1_000, currency="EUR"))
+    deals.close(won.id, won=True, reason=None)
+
+    summaries = deals.pipeline()
+    assert summaries[-1].stage is None  # deals without a stage come last
+    stages = by_stage(summaries)
+    proposal = stages["proposal"]
+    assert proposal.count == 3
+    assert proposal.totals == (("EUR", 10_333), ("HUF", 5_000))
+    # 10000 * 50 % = 5000; 333 * 33 % = 109.89; 5000 HUF * 10 % = 500
+    assert proposal.weighted == (("EUR", 5_110), ("HUF", 500))
+    negotiation = stages["negotiation"]
+    assert negotiation.count == 3  # the won deal is not in the pipeline
+    assert negotiation.totals == (("EUR", 3),)
+    # 3 x 0.40 = 1.20, rounded once per currency (rounding per deal would give 0)
+    assert negotiation.weighted == (("EUR", 1),)
+    assert stages["qualification"].count == 0
+    loose = stages[None]
+    assert (loose.stage_id, loose.position, loose.count) == (None, None, 1)
+    assert (loose.totals, loose.weighted) == ((("USD", 700),), (("USD", 140),))
+
+
+def test_pipeline_exact_where_a_plain_sum_would_overflow(deals: DealService, db: Database) -> None:
+    """100 deals at the largest value: sum(value * probability) exceeds 64 bits."""
+    big = 10**15 - 1
+    first = deals.create(DealInput(title="big", stage="proposal", value_minor=big, probability=99))
+    with db.write() as session:
+        for _ in range(99):
+            session.execute(
+                text(
+                    "INSERT INTO deal (title, stage_id, value_minor, currency, probability,"
+                    " status, created_at, updated_at) SELECT title, stage_id, value_minor,"
+                    " currency, probability, status, created_at, updated_at"
+                    " FROM deal WHERE id = :id"
+                ),
+                {"id": first.id},
+            )
+    assert 100 * big * 99 > 2**63  # the naive SQL sum would raise "integer overflow"
+    proposal = by_stage(deals.pipeline())["proposal"]
+    assert proposal.count == 100
+    assert proposal.totals == (("EUR", 100 * big),)
+    assert proposal.weighted == (("EUR", (100 * big * 99 + 50) // 100),)
+
+
+def test_closed_deals_list_newest_first(db: Database) -> None:
+    clock = [NOW]
+    deals = DealService(db, clock=lambda: clock[0])
+    older = deals.create(DealInput(title="older", stage="negotiation")).id
+    newer = deals.create(DealInput(title="newer", stage="qualification")).id
+    deals.close(older, won=True, reason=None)
+    clock[0] = datetime(2026, 11, 24, tzinfo=UTC)
+    deals.close(newer, won=True, reason=None)
+    assert [d.title for d in deals.list(status="won")] == ["newer", "older"]
