@@ -66,7 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args([*(["--data-dir", args.data_dir] if args.data_dir else []), "gui"])
     ctx = Context(args.data_dir)
     try:
-        return int(args.handler(ctx, args) or 0)
+        code: int = args.handler(ctx, args)
+        return code
     except CliError as exc:
         print(f"crm-desktop: {exc}", file=sys.stderr)
         return 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from typing import TypeVar
 
 from sqlalchemy import Connection, delete, select, text, update
 from sqlmodel import Session, col
@@ -48,6 +49,8 @@ from crm_desktop.storage.models import (
     Tag,
 )
 
+_Child = TypeVar("_Child", ContactEmail, ContactPhone, ContactAddress, ContactDate, Consent)
+
 #: Reminder kinds whose source_id is a contact id (erasure removes their history).
 PERSONAL_REMINDER_KINDS = ("birthday", "date", "stay_in_touch")
 
@@ -68,7 +71,7 @@ class ContactService(Service):
         clean = clean_contact(data, phone_region=self.phone_region)
         now = self.clock()
         with self.db.write() as session:
-            row = Contact(created_at=now)  # table models do not validate; apply_to_row fills it
+            row = Contact(created_at=now)  # type: ignore[call-arg]  # not validated; filled below
             apply_to_row(session, row, clean, now)
             session.add(row)
             session.flush()
@@ -248,16 +251,19 @@ def _detail(session: Session, row: Contact) -> ContactDetail:
     assert row.id is not None
     cid = row.id
 
-    def children(model: type, order: object) -> list:  # type: ignore[type-arg]
-        return list(session.scalars(select(model).where(model.contact_id == cid).order_by(order)))  # type: ignore[attr-defined]
+    def children(model: type[_Child], order: str) -> list[_Child]:
+        column = col(getattr(model, order))
+        return list(
+            session.scalars(select(model).where(col(model.contact_id) == cid).order_by(column))
+        )
 
     org = session.get(Organization, row.organization_id) if row.organization_id else None
     source = session.get(LeadSource, row.lead_source_id) if row.lead_source_id else None
     status = session.get(RelationshipStatus, row.status_id) if row.status_id else None
     tags = session.scalars(
-        select(Tag.name)
+        select(col(Tag.name))
         .join(ContactTag, col(ContactTag.tag_id) == Tag.id)
-        .where(ContactTag.contact_id == cid)
+        .where(col(ContactTag.contact_id) == cid)
     ).all()
     return ContactDetail(
         id=cid,
@@ -268,15 +274,11 @@ def _detail(session: Session, row: Contact) -> ContactDetail:
         organization_id=row.organization_id,
         organization=org.name if org else None,
         job_title=row.job_title,
-        emails=tuple(
-            Email(e.address, e.label) for e in children(ContactEmail, ContactEmail.position)
-        ),
-        phones=tuple(
-            Phone(p.raw, p.e164, p.label) for p in children(ContactPhone, ContactPhone.position)
-        ),
+        emails=tuple(Email(e.address, e.label) for e in children(ContactEmail, "position")),
+        phones=tuple(Phone(p.raw, p.e164, p.label) for p in children(ContactPhone, "position")),
         addresses=tuple(
             Address(a.label, a.street, a.extended, a.city, a.region, a.postal_code, a.country)
-            for a in children(ContactAddress, ContactAddress.position)
+            for a in children(ContactAddress, "position")
         ),
         birthday=(
             PartialDate(row.birthday_month, row.birthday_day, row.birthday_year)
@@ -285,7 +287,7 @@ def _detail(session: Session, row: Contact) -> ContactDetail:
         ),
         dates=tuple(
             ImportantDate(d.label, PartialDate(d.month, d.day, d.year))
-            for d in children(ContactDate, ContactDate.id)
+            for d in children(ContactDate, "id")
         ),
         tags=tuple(sorted(tags, key=str.casefold)),
         lead_source=source.name if source else None,
@@ -297,7 +299,7 @@ def _detail(session: Session, row: Contact) -> ContactDetail:
         stay_in_touch_days=row.stay_in_touch_days,
         consents=tuple(
             ConsentRecord(c.purpose, c.granted, c.recorded_at, c.method, c.wording)
-            for c in children(Consent, Consent.id)
+            for c in children(Consent, "id")
         ),
         last_contacted_at=parse_utc(row.last_contacted_at),
         created_at=row.created_at,

@@ -147,7 +147,7 @@ class EventService(Service):
         now = self.clock()
         with self.db.write() as session:
             _require_contacts(session, clean.contact_ids)
-            row = Event(created_at=now)  # table models do not validate; _apply fills it
+            row = Event(created_at=now)  # type: ignore[call-arg]  # not validated; _apply fills it
             _apply(row, clean, now)
             session.add(row)
             session.flush()
@@ -276,7 +276,9 @@ class EventService(Service):
         with self.db.read() as session:
             ids = set(
                 session.scalars(
-                    select(EventContact.event_id).where(col(EventContact.contact_id) == contact_id)
+                    select(col(EventContact.event_id)).where(
+                        col(EventContact.contact_id) == contact_id
+                    )
                 )
             )
         found = [o for o in self.between(now, now + timedelta(days=366)) if o.event_id in ids]
@@ -332,7 +334,7 @@ def _occurrence(
 def _require_contacts(session: Session, contact_ids: Sequence[int]) -> None:
     if not contact_ids:
         return
-    found = set(session.scalars(select(Contact.id).where(col(Contact.id).in_(contact_ids))))
+    found = set(session.scalars(select(col(Contact.id)).where(col(Contact.id).in_(contact_ids))))
     if len(found) != len(contact_ids):
         raise ValidationError("Contacts", "one of the contacts no longer exists")
 
@@ -345,7 +347,7 @@ def _write_links(session: Session, event_id: int, clean: _CleanEvent) -> None:
 def _linked(session: Session, event_id: int) -> list[int]:
     return list(
         session.scalars(
-            select(EventContact.contact_id).where(col(EventContact.event_id) == event_id)
+            select(col(EventContact.contact_id)).where(col(EventContact.event_id) == event_id)
         )
     )
 
@@ -353,7 +355,7 @@ def _linked(session: Session, event_id: int) -> list[int]:
 def _contacts_of(session: Session, event_ids: Sequence[int]) -> dict[int, tuple[int, ...]]:
     found: dict[int, list[int]] = {}
     if event_ids:
-        stmt = select(EventContact.event_id, EventContact.contact_id).where(
+        stmt = select(col(EventContact.event_id), col(EventContact.contact_id)).where(
             col(EventContact.event_id).in_(event_ids)
         )
         for event_id, contact_id in session.execute(stmt):
@@ -365,9 +367,9 @@ def _reminders(session: Session, event_ids: Sequence[int]) -> dict[int, tuple[in
     found: dict[int, list[int]] = {}
     if event_ids:
         stmt = (
-            select(EventReminder.event_id, EventReminder.minutes_before)
+            select(col(EventReminder.event_id), col(EventReminder.minutes_before))
             .where(col(EventReminder.event_id).in_(event_ids))
-            .order_by(EventReminder.minutes_before)
+            .order_by(col(EventReminder.minutes_before))
         )
         for event_id, minutes in session.execute(stmt):
             found.setdefault(event_id, []).append(minutes)

@@ -137,7 +137,7 @@ class InteractionService(Service):
             affected = [
                 r[0]
                 for r in session.execute(
-                    select(InteractionContact.contact_id)
+                    select(col(InteractionContact.contact_id))
                     .where(col(InteractionContact.interaction_id).in_(ids))
                     .distinct()
                 )
@@ -154,7 +154,7 @@ class InteractionService(Service):
                 raise NotFoundError("Interaction", interaction_id)
             contacts = _participants(session, interaction_id)
             files = session.scalars(
-                select(Attachment.path).where(col(Attachment.interaction_id) == interaction_id)
+                select(col(Attachment.path)).where(col(Attachment.interaction_id) == interaction_id)
             ).all()
             assert row.id is not None
             return InteractionRow(
@@ -221,7 +221,7 @@ def _columns(clean: dict[str, Any]) -> dict[str, Any]:
 
 
 def _require_contacts(session: Session, contact_ids: Sequence[int]) -> None:
-    found = set(session.scalars(select(Contact.id).where(col(Contact.id).in_(contact_ids))))
+    found = set(session.scalars(select(col(Contact.id)).where(col(Contact.id).in_(contact_ids))))
     if len(found) != len(contact_ids):
         raise ValidationError("Contacts", "one of the contacts no longer exists")
 
@@ -229,7 +229,7 @@ def _require_contacts(session: Session, contact_ids: Sequence[int]) -> None:
 def _participants(session: Session, interaction_id: int) -> list[int]:
     return list(
         session.scalars(
-            select(InteractionContact.contact_id).where(
+            select(col(InteractionContact.contact_id)).where(
                 col(InteractionContact.interaction_id) == interaction_id
             )
         )

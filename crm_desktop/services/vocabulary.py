@@ -34,7 +34,7 @@ def organization_id(session: Session, name: str | None, now: datetime) -> int | 
     if not name:
         return None
     key = sort_key(name)
-    found = session.scalar(select(Organization.id).where(Organization.sort_key == key))
+    found = session.scalar(select(col(Organization.id)).where(col(Organization.sort_key) == key))
     if found is not None:
         return int(found)
     row = Organization(name=name, sort_key=key, created_at=now, updated_at=now)
@@ -46,7 +46,7 @@ def organization_id(session: Session, name: str | None, now: datetime) -> int | 
 
 def tag_id(session: Session, name: str) -> int:
     folded = fold(name).strip()
-    found = session.scalar(select(Tag.id).where(Tag.folded == folded))
+    found = session.scalar(select(col(Tag.id)).where(col(Tag.folded) == folded))
     if found is not None:
         return int(found)
     row = Tag(name=name, folded=folded)
@@ -59,7 +59,7 @@ def tag_id(session: Session, name: str) -> int:
 def lead_source_id(session: Session, name: str | None, now: datetime) -> int | None:
     if not name:
         return None
-    for source_id, source_name in session.execute(select(LeadSource.id, LeadSource.name)):
+    for source_id, source_name in session.execute(select(col(LeadSource.id), col(LeadSource.name))):
         if fold(source_name) == fold(name):
             return int(source_id)
     row = LeadSource(name=name, created_at=now)
@@ -72,7 +72,9 @@ def lead_source_id(session: Session, name: str | None, now: datetime) -> int | N
 def status_id(session: Session, name: str | None) -> int | None:
     if not name:
         return None
-    for sid, status_name in session.execute(select(RelationshipStatus.id, RelationshipStatus.name)):
+    for sid, status_name in session.execute(
+        select(col(RelationshipStatus.id), col(RelationshipStatus.name))
+    ):
         if fold(status_name) == fold(name):
             return int(sid)
     raise ValidationError("Status", "is not one of the configured relationship statuses")
@@ -83,7 +85,7 @@ def stage_id(session: Session, name: str | None) -> tuple[int | None, int]:
     if not name:
         return None, 0
     for sid, stage_name, probability in session.execute(
-        select(DealStage.id, DealStage.name, DealStage.probability)
+        select(col(DealStage.id), col(DealStage.name), col(DealStage.probability))
     ):
         if fold(stage_name) == fold(name):
             return int(sid), int(probability)
@@ -96,7 +98,7 @@ class VocabularyService(Service):
     def tags(self) -> list[NamedCount]:
         """Every tag with its number of live contacts, by name."""
         stmt = (
-            select(Tag.id, Tag.name, func.count(col(Contact.id)))
+            select(col(Tag.id), col(Tag.name), func.count(col(Contact.id)))
             .select_from(Tag)
             .outerjoin(ContactTag, col(ContactTag.tag_id) == Tag.id)
             .outerjoin(
@@ -104,14 +106,18 @@ class VocabularyService(Service):
                 (col(Contact.id) == ContactTag.contact_id) & col(Contact.trashed_at).is_(None),
             )
             .group_by(col(Tag.id))
-            .order_by(Tag.folded)
+            .order_by(col(Tag.folded))
         )
         with self.db.read() as session:
             return [NamedCount(int(i), n, int(c)) for i, n, c in session.execute(stmt)]
 
     def statuses(self) -> list[NamedCount]:
         stmt = (
-            select(RelationshipStatus.id, RelationshipStatus.name, func.count(col(Contact.id)))
+            select(
+                col(RelationshipStatus.id),
+                col(RelationshipStatus.name),
+                func.count(col(Contact.id)),
+            )
             .select_from(RelationshipStatus)
             .outerjoin(
                 Contact,
@@ -119,18 +125,18 @@ class VocabularyService(Service):
                 & col(Contact.trashed_at).is_(None),
             )
             .group_by(col(RelationshipStatus.id))
-            .order_by(RelationshipStatus.position)
+            .order_by(col(RelationshipStatus.position))
         )
         with self.db.read() as session:
             return [NamedCount(int(i), n, int(c)) for i, n, c in session.execute(stmt)]
 
     def stages(self) -> list[NamedCount]:
         stmt = (
-            select(DealStage.id, DealStage.name, func.count(col(Deal.id)))
+            select(col(DealStage.id), col(DealStage.name), func.count(col(Deal.id)))
             .select_from(DealStage)
             .outerjoin(Deal, (col(Deal.stage_id) == DealStage.id) & (col(Deal.status) == "open"))
             .group_by(col(DealStage.id))
-            .order_by(DealStage.position)
+            .order_by(col(DealStage.position))
         )
         with self.db.read() as session:
             return [NamedCount(int(i), n, int(c)) for i, n, c in session.execute(stmt)]
@@ -138,7 +144,9 @@ class VocabularyService(Service):
     def organizations(self, prefix: str = "", limit: int = 20) -> list[NamedCount]:
         """Organizations whose name starts with ``prefix`` (for completion)."""
         key = sort_key(prefix)
-        stmt = select(Organization.id, Organization.name).order_by(Organization.sort_key)
+        stmt = select(col(Organization.id), col(Organization.name)).order_by(
+            col(Organization.sort_key)
+        )
         if key:
             stmt = stmt.where(col(Organization.sort_key) >= key).where(
                 col(Organization.sort_key) < key + "\U0010ffff"
@@ -148,14 +156,15 @@ class VocabularyService(Service):
 
     def lead_sources(self) -> list[LeadSourceRow]:
         with self.db.read() as session:
-            rows = session.scalars(select(LeadSource).order_by(LeadSource.name)).all()
+            rows = session.scalars(select(LeadSource).order_by(col(LeadSource.name))).all()
             return [_lead_source_row(r) for r in rows]
 
     def add_status(self, name: str) -> Saved:
         clean = clean_text(name, field="Status", max_length=NAME_MAX, required=True) or ""
         with self.db.write() as session:
             if any(
-                fold(n) == fold(clean) for n in session.scalars(select(RelationshipStatus.name))
+                fold(n) == fold(clean)
+                for n in session.scalars(select(col(RelationshipStatus.name)))
             ):
                 raise ValidationError("Status", "already exists")
             position = session.scalar(select(func.count(col(RelationshipStatus.id)))) or 0

@@ -118,13 +118,14 @@ def index_interactions(
     conn: Connection, rows: Iterable[tuple[int, str | None, str | None]]
 ) -> None:
     """(Re)index interactions given as (id, subject, notes)."""
+    rows = list(rows)
+    if not rows:
+        return
+    remove_interactions(conn, [iid for iid, _, _ in rows])
     documents = [
         {"id": iid, "subject": fold(subject or ""), "notes": fold(notes or "")}
         for iid, subject, notes in rows
     ]
-    if not documents:
-        return
-    remove_interactions(conn, [d["id"] for d in documents])
     conn.execute(
         text("INSERT INTO interaction_fts(rowid, subject, notes) VALUES (:id, :subject, :notes)"),
         documents,
