@@ -64,8 +64,13 @@ def inspect_file(path: Path) -> FileState:
             "This file is not a CRM Desktop database (it is not an SQLite file). "
             "It was left unchanged.",
         )
+    # Even a read-only connection creates -wal and -shm files beside a WAL-mode
+    # file. Without a WAL or journal beside it the file alone is the whole
+    # truth, so "immutable" reads it without creating anything.
+    beside = (path.with_name(path.name + suffix) for suffix in ("-wal", "-journal"))
+    options = "mode=ro" if any(p.exists() for p in beside) else "mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?{options}", uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -176,8 +181,8 @@ def open_database(path: Path, *, backup_dir: Path | None = None) -> Database:
     the file untouched, when the file is not ours, is newer or is damaged.
     """
     state = inspect_file(path)
-    if state.kind is FileKind.MISSING:
-        create_private_file(path)
+    if state.kind is not FileKind.OURS:
+        create_private_file(path)  # new, or empty: made private before SQLite writes to it
     if state.schema_version < SCHEMA_VERSION:
         from crm_desktop.storage.migrate import upgrade  # Alembic only when needed
 

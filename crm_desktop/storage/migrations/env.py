@@ -31,6 +31,9 @@ def _configure_and_run(connection: object) -> None:
         connection=connection,
         target_metadata=SQLModel.metadata,
         render_as_batch=True,
+        # Alembic assumes SQLite DDL is not transactional and would then commit after
+        # each revision, before the check below; our engine emits BEGIN, so it is.
+        transactional_ddl=True,
         transaction_per_migration=False,
         include_object=_not_search_index,
     )
