@@ -54,6 +54,17 @@ _UNDECOMPOSABLE = str.maketrans(
         "þ": "th",
         "ŀ": "l",
         "ð": "d",
+        # Kazakh letters fold to what a Russian keyboard types for them, so
+        # "сарсенов" finds "Сәрсенов"; typed on a Kazakh keyboard, both fold alike.
+        "ә": "а",
+        "ғ": "г",
+        "қ": "к",
+        "ң": "н",
+        "ө": "о",
+        "ұ": "у",
+        "ү": "у",
+        "һ": "х",
+        "і": "и",
     }
 )
 
@@ -75,8 +86,10 @@ def fold(text: str) -> str:
     """Fold text so that what a user types finds what was stored.
 
     Accents, case and final sigma disappear; letters such as ł or ø that do
-    not decompose are mapped by hand. Letters that are distinct in their own
-    alphabet and have no decomposition (Kazakh қ) are kept.
+    not decompose, and the Kazakh letters, are mapped by hand.
+
+    The search index stores folded text: a change here needs a migration
+    that rebuilds it (``storage.search_index.rebuild``).
     """
     folded = _strip_marks(text).casefold()
     # casefold can itself produce combining marks (e.g. for "ǰ" or "ẖ"), so

@@ -14,8 +14,9 @@ from sqlalchemy import Connection, delete, select, text, update
 from sqlmodel import Session, col
 
 from crm_desktop.domain.dates import PartialDate
-from crm_desktop.domain.text import NOTES_MAX, SHORT_TEXT_MAX, clean_text
+from crm_desktop.domain.text import NAME_MAX, NOTES_MAX, SHORT_TEXT_MAX, clean_text
 from crm_desktop.services import contact_queries as q
+from crm_desktop.services import vocabulary
 from crm_desktop.services.base import Clock, NotFoundError, Service, utc_now
 from crm_desktop.services.changes import Changes, Saved
 from crm_desktop.services.contact_fields import apply_to_row, clean_contact, replace_children
@@ -122,6 +123,31 @@ class ContactService(Service):
                 .values(trashed_at=when, updated_at=self.clock())
             )
         return Changes(contacts=frozenset(ids), reminders=True, tags=True)
+
+    def add_tag(self, contact_ids: Iterable[int], tag: str) -> Changes:
+        """Tag many contacts at once (bulk action from the list)."""
+        name = clean_text(tag, field="Tag", max_length=NAME_MAX, required=True) or ""
+        ids = sorted(set(contact_ids))
+        with self.db.write() as session:
+            tag_id = vocabulary.tag_id(session, name)
+            session.connection().exec_driver_sql(
+                "INSERT OR IGNORE INTO contact_tag (tag_id, contact_id) VALUES (?, ?)",
+                [(tag_id, cid) for cid in ids],
+            )
+            search_index.reindex_contacts(session.connection(), ids)
+        return Changes(contacts=frozenset(ids), tags=True)
+
+    def set_status(self, contact_ids: Iterable[int], status: str | None) -> Changes:
+        """Give many contacts the same relationship status (None clears it)."""
+        ids = sorted(set(contact_ids))
+        with self.db.write() as session:
+            status_id = vocabulary.status_id(session, status)
+            session.execute(
+                update(Contact)
+                .where(col(Contact.id).in_(ids))
+                .values(status_id=status_id, updated_at=self.clock())
+            )
+        return Changes(contacts=frozenset(ids), vocabularies=True)
 
     def erase(self, contact_ids: Iterable[int]) -> Changes:
         """Delete for good: the rows, their search entries and interactions only they were in."""

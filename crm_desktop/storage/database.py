@@ -9,12 +9,9 @@ after a verified copy.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -22,93 +19,28 @@ from sqlalchemy import Engine, event
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session, create_engine
 
-from crm_desktop.paths import PRIVATE_FILE_MODE, make_private_dir
-from crm_desktop.storage.errors import (
-    DamagedDatabaseError,
-    ForeignDatabaseError,
-    NewerSchemaError,
-    NotADatabaseError,
+from crm_desktop.storage.file_check import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    FileKind,
+    FileState,
+    create_private_file,
+    inspect_file,
 )
 
-#: "CRMD" in the SQLite header: tells our files from every other SQLite file.
-APPLICATION_ID = 0x43524D44
-#: The schema version the code expects; each migration sets ``PRAGMA user_version``.
-SCHEMA_VERSION = 2
-SQLITE_MAGIC = b"SQLite format 3\x00"
+__all__ = [
+    "APPLICATION_ID",
+    "SCHEMA_VERSION",
+    "Database",
+    "FileKind",
+    "FileState",
+    "create_private_file",
+    "inspect_file",
+    "make_engine",
+    "open_database",
+]
+
 BUSY_TIMEOUT_MS = 5000
-
-
-class FileKind(Enum):
-    MISSING = "missing"
-    EMPTY = "empty"  # zero bytes or an SQLite file without any table: safe to initialize
-    OURS = "ours"
-
-
-@dataclass(frozen=True, slots=True)
-class FileState:
-    kind: FileKind
-    schema_version: int = 0
-
-
-def inspect_file(path: Path) -> FileState:
-    """Classify ``path`` without writing to it; raise for anything we must not open."""
-    if not path.exists():
-        return FileState(FileKind.MISSING)
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    if not header:
-        return FileState(FileKind.EMPTY)
-    if not header.startswith(SQLITE_MAGIC):
-        raise NotADatabaseError(
-            path,
-            "This file is not a CRM Desktop database (it is not an SQLite file). "
-            "It was left unchanged.",
-        )
-    # Even a read-only connection creates -wal and -shm files beside a WAL-mode
-    # file. Without a WAL or journal beside it the file alone is the whole
-    # truth, so "immutable" reads it without creating anything.
-    beside = (path.with_name(path.name + suffix) for suffix in ("-wal", "-journal"))
-    options = "mode=ro" if any(p.exists() for p in beside) else "mode=ro&immutable=1"
-    try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?{options}", uri=True)
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise DamagedDatabaseError(
-            path, "The database file is damaged and cannot be read. It was left unchanged."
-        ) from exc
-    if app_id != APPLICATION_ID:
-        if app_id == 0 and tables == 0:
-            return FileState(FileKind.EMPTY)
-        raise ForeignDatabaseError(
-            path,
-            "This SQLite file belongs to another program, not CRM Desktop. It was left unchanged.",
-        )
-    if version > SCHEMA_VERSION:
-        raise NewerSchemaError(
-            path,
-            f"This database was written by a newer CRM Desktop (schema {version}; this "
-            f"version understands up to {SCHEMA_VERSION}). Update the application to open "
-            "it. It was left unchanged.",
-        )
-    return FileState(FileKind.OURS, version)
-
-
-def create_private_file(path: Path) -> None:
-    """Create an empty file readable by the user alone, before SQLite opens it.
-
-    SQLite gives the -wal and -shm files the main file's permissions, so this
-    one mode protects the whole file set.
-    """
-    make_private_dir(path.parent)
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE_MODE)
-    os.close(fd)
-    if os.name == "posix":
-        path.chmod(PRIVATE_FILE_MODE)
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:

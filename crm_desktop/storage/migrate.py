@@ -17,7 +17,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-from crm_desktop.storage.errors import MigrationError
+from crm_desktop.storage.errors import DamagedDatabaseError, MigrationError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -40,12 +40,19 @@ def upgrade(path: Path, *, backup_dir: Path | None, target: str = "head") -> Pat
     ``backup_dir`` None means the file holds no data yet (nothing to copy).
     """
     from crm_desktop.storage.database import make_engine
-    from crm_desktop.storage.snapshot import verified_copy
+    from crm_desktop.storage.snapshot import SnapshotError, verified_copy
 
     copy: Path | None = None
     if backup_dir is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        copy = verified_copy(path, backup_dir / f"pre-migration-{stamp}.sqlite3")
+        try:
+            copy = verified_copy(path, backup_dir / f"pre-migration-{stamp}.sqlite3")
+        except SnapshotError as exc:
+            raise DamagedDatabaseError(
+                path,
+                "The database fails its own integrity check, so it was not upgraded. "
+                "It was left unchanged; run 'crm-desktop check' for details.",
+            ) from exc
     engine = make_engine(path)
     try:
         with engine.connect() as conn:

@@ -40,17 +40,21 @@ SELECT c.id,
 def phone_keys(raw: str, e164: str | None) -> list[str]:
     """Digit strings a phone is found by, as prefixes: as typed, international, national.
 
-    "+49 30 1234567" is found by "4930...", "30 123..." and "030 123...".
+    "+49 30 1234567" is found by "4930...", "30 123...", "030 123..." and "1234...".
     """
     keys = [digits(raw)]
     if e164:
         keys.append(e164.lstrip("+"))
         try:
-            national = str(phonenumbers.parse(e164, None).national_number)
+            number = phonenumbers.parse(e164, None)
+            national = str(number.national_number)
+            area = phonenumbers.length_of_geographical_area_code(number)
         except phonenumbers.NumberParseException:
-            national = ""
+            national, area = "", 0
         if national:
             keys.extend((national, "0" + national))
+            if area:
+                keys.append(national[area:])  # the local number, as said on the phone
     keys.append(keys[0].lstrip("0"))
     return list(dict.fromkeys(key for key in keys if key))
 

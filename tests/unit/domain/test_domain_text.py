@@ -39,7 +39,9 @@ def test_validation_error_carries_field_and_message() -> None:
         ("București", "bucuresti"),  # Romanian comma below
         ("João", "joao"),  # Portuguese tilde
         ("Ёлкин", "елкин"),  # Russian ё
-        ("Ақжол", "ақжол"),  # Kazakh қ has no decomposition: a letter of its own
+        ("Ақжол", "акжол"),  # Kazakh letters fold to their Russian-keyboard stand-ins
+        ("Сәрсенов", "сарсенов"),
+        ("Өскемен", "оскемен"),
         ("Łódź", "lodz"),
         ("Straße", "strasse"),
         ("Ærøskøbing", "aeroskobing"),

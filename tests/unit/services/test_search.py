@@ -77,7 +77,7 @@ def found(service: ContactService, query: str) -> set[int]:
         ("ақ", {"kk"}),
         ("ақжол", {"kk"}),
         ("сәрсенов", {"kk"}),
-        ("сарсенов", set()),  # ә is a letter of its own, not an accented а
+        ("сарсенов", {"kk"}),  # typed on a Russian keyboard: ә folds to а
         ("lovelace", {"en"}),
     ],
 )
@@ -87,7 +87,7 @@ def test_folded_search_in_every_alphabet(
     assert found(contacts, query) == {people[w] for w in who}
 
 
-def test_kazakh_letters_are_not_folded_to_russian(
+def test_kazakh_prefix_matches_only_its_own_word(
     contacts: ContactService, make_contact: Factory
 ) -> None:
     akzhol = make_contact(given_name="Ақжол")
@@ -119,7 +119,9 @@ def test_every_word_must_match(contacts: ContactService, people: dict[str, int])
     assert found(contacts, "ada popescu") == set()
 
 
-@pytest.mark.parametrize("query", ["30 123", "030 123", "+49 30 123", "4930123", "030-1234567"])
+@pytest.mark.parametrize(
+    "query", ["30 123", "030 123", "+49 30 123", "4930123", "030-1234567", "123 45"]
+)
 def test_phone_digits(contacts: ContactService, people: dict[str, int], query: str) -> None:
     assert found(contacts, query) == {people["en"]}
 

@@ -311,11 +311,6 @@ def test_foreign_key_check_failure_rolls_the_upgrade_back(tmp_path: Path) -> Non
         conn.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: verified_copy's SnapshotError (a copy with foreign-key violations) escapes "
-    "open_database as a bare SnapshotError, not a StorageError: the CLI prints a traceback",
-)
 def test_unverifiable_copy_is_reported_as_a_storage_error(tmp_path: Path) -> None:
     path = tmp_path / "crm.sqlite3"
     build_at_0001(path)
