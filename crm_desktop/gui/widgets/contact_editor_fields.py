@@ -1,0 +1,257 @@
+"""Building blocks of the contact editor: inline problems and checks on leaving a field.
+
+Why a check per input instead of one "validate the form" pass: the user
+should learn that an e-mail is wrong when leaving it, next to it, in plain
+words, not after pressing Save on the fifth tab. Save then runs every check
+again and refuses while any fails. The rules are the domain's own
+(``validate_email``, ``parse_phone``, ``clean_text``), so what the editor
+accepts is exactly what the service accepts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QFocusEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.domain.errors import ValidationError
+from crm_desktop.domain.text import NAME_MAX, NOTES_MAX, SHORT_TEXT_MAX, clean_text
+from crm_desktop.gui import icons
+
+Validate = Callable[[], str | None]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ContactEditor", text)
+
+
+def problem(field_label: str, exc: ValidationError) -> str:
+    """ "E-mail is not a valid e-mail address: the @ sign is missing." """
+    message = exc.message.rstrip(".")
+    return tr("%1 %2.").replace("%1", field_label).replace("%2", message)
+
+
+def text_check(
+    widget: QLineEdit | QPlainTextEdit | QComboBox, field_label: str, *, limit: int = SHORT_TEXT_MAX
+) -> Validate:
+    """A check of one free-text input against the domain's length and character rules."""
+    multiline = isinstance(widget, QPlainTextEdit)
+
+    def validate() -> str | None:
+        try:
+            clean_text(
+                widget_text(widget), field=field_label, max_length=limit, multiline=multiline
+            )
+        except ValidationError as exc:
+            return problem(field_label, exc)
+        return None
+
+    return validate
+
+
+NAME_LIMIT = NAME_MAX
+NOTES_LIMIT = NOTES_MAX
+
+
+def widget_text(widget: QWidget) -> str:
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return widget.currentText()
+    raise TypeError(type(widget).__name__)
+
+
+def or_none(text: str) -> str | None:
+    return text if text.strip() else None
+
+
+class ErrorLabel(QLabel):
+    """A red, word-wrapped line under a field; hidden while there is nothing to say.
+
+    Several checks may share one label (the parts of an address): each owner
+    sets or clears its own problem and the first one is shown.
+    """
+
+    def __init__(self, field_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._problems: dict[int, str] = {}
+        self._order: list[int] = []
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAccessibleName(tr("Problem with %1").replace("%1", field_label))
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#ff8a80" if dark else "#b3261e"))
+        self.setPalette(palette)
+        self.hide()
+
+    def set_problem(self, owner: object, message: str | None) -> None:
+        key = id(owner)
+        if key not in self._order:
+            self._order.append(key)
+        if message:
+            self._problems[key] = message
+        else:
+            self._problems.pop(key, None)
+        self._refresh()
+
+    def clear_all(self) -> None:
+        self._problems.clear()
+        self._refresh()
+
+    def message(self) -> str:
+        return self.text()
+
+    def _refresh(self) -> None:
+        shown = next((self._problems[k] for k in self._order if k in self._problems), "")
+        self.setText(shown)
+        self.setAccessibleDescription(shown)
+        self.setVisible(bool(shown))
+
+
+class FieldCheck(QObject):
+    """Runs ``validate`` when the user leaves ``widget`` and shows the answer in ``label``.
+
+    While a problem is shown, every edit re-checks, so the message goes away
+    as soon as the input is fixed.
+    """
+
+    def __init__(
+        self, widget: QWidget, label: ErrorLabel, validate: Validate, extra: Iterable[QWidget] = ()
+    ) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.label = label
+        self._validate = validate
+        self.message: str | None = None
+        self._group = (widget, *extra)
+        for w in self._group:
+            w.installEventFilter(self)
+            _change_signal(w, self._recheck_if_shown)
+
+    def check(self) -> bool:
+        self.message = self._validate()
+        self.label.set_problem(self, self.message)
+        self.widget.setAccessibleDescription(self.message or "")
+        return self.message is None
+
+    def show_message(self, message: str) -> None:
+        """Show a problem found elsewhere (the service) until the next edit fixes it."""
+        self.message = message
+        self.label.set_problem(self, message)
+        self.widget.setAccessibleDescription(message)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.FocusOut
+            and isinstance(event, QFocusEvent)
+            and event.reason() != Qt.FocusReason.PopupFocusReason
+            and not self._focus_stays_in_group()
+        ):
+            self.check()
+        return False
+
+    def _focus_stays_in_group(self) -> bool:
+        """Moving from the day to the month of one date is not leaving the field."""
+        new = QApplication.focusWidget()
+        return new is not None and any(w is new or w.isAncestorOf(new) for w in self._group)
+
+    def _recheck_if_shown(self, *_: object) -> None:
+        if self.message is not None:
+            self.check()
+
+
+def _change_signal(widget: QWidget, slot: Callable[..., None]) -> None:
+    if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+        widget.textChanged.connect(slot)
+    elif isinstance(widget, QComboBox):
+        widget.currentTextChanged.connect(slot)
+    elif isinstance(widget, QAbstractSpinBox):
+        widget.editingFinished.connect(slot)
+
+
+def run_checks(checks: Sequence[FieldCheck]) -> FieldCheck | None:
+    """Run every check (so every problem shows at once); return the first failing one."""
+    first: FieldCheck | None = None
+    for check in checks:
+        if not check.check() and first is None:
+            first = check
+    return first
+
+
+def with_error(field: QWidget, error: ErrorLabel, parent: QWidget | None = None) -> QWidget:
+    """``field`` with its error line underneath, as one cell of a form."""
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field)
+    layout.addWidget(error)
+    return box
+
+
+# Labels offered for e-mails, phones and addresses. The stored value is the
+# untranslated key; anything else the user types is stored as typed.
+def label_names() -> dict[str, str]:
+    return {
+        "work": tr("work"),
+        "home": tr("home"),
+        "mobile": tr("mobile"),
+        "other": tr("other"),
+    }
+
+
+class LabelCombo(QComboBox):
+    """An editable combo of labels (work, home, mobile, other, or anything typed)."""
+
+    def __init__(
+        self, keys: Sequence[str], accessible_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        names = label_names()
+        for key in keys:
+            self.addItem(names.get(key, key), key)
+        self.setAccessibleName(accessible_name)
+        self.setMinimumContentsLength(8)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+
+    def value(self) -> str | None:
+        text = self.currentText().strip()
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0 and text:
+            return str(self.itemData(index))
+        return text or None
+
+    def set_value(self, value: str | None) -> None:
+        index = self.findData(value) if value else -1
+        if index < 0 and value:
+            index = self.findText(value, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setEditText(value or "")
+
+
+def remove_button(accessible_name: str, parent: QWidget | None = None) -> QToolButton:
+    button = QToolButton(parent)
+    button.setIcon(icons.icon("trash"))
+    button.setToolTip(accessible_name)
+    button.setAccessibleName(accessible_name)
+    button.setAutoRaise(True)
+    return button
