@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -21,16 +19,6 @@ from crm_desktop.services.dto import Address, ContactInput, ImportantDate, Label
 from crm_desktop.services.registry import Services
 
 Opener = Callable[..., ContactEditorDialog]
-
-# WORKAROUND: PySide6 6.12 on CPython 3.11 drops one reference to None on every call of a
-# void C++ method (setText, addItem, ...), and some to True/False: ~42,000 calls after start
-# None's count reaches zero and the process aborts with "none_dealloc: deallocating None"
-# (measured here; likely built for 3.12+, where these objects are immortal). This module makes
-# enough calls to hit it, so it pins them as 3.12 does. It belongs in tests/conftest.py and in
-# the app's start-up (or a PySide6/CPython pin) for the whole project.
-if sys.version_info < (3, 12):
-    for _singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(_singleton)).value += 1 << 40
 
 
 @pytest.fixture
