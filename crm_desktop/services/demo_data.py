@@ -256,8 +256,9 @@ class _Generator(GeneratorBase):
                 title = vocab.gendered(self.pick(loc.titles), p.female)
             month = day = year = None
             if i == 2 or rnd() < 0.85:  # contact 3 is a leap-day birthday: there is always one
-                leap = i == 2 or rnd() < 0.01
-                month, day = (2, 29) if leap else _LEAP_DAYS[int(rnd() * 366)]
+                forced = i == 2 or rnd() < 0.01
+                month, day = (2, 29) if forced else _LEAP_DAYS[int(rnd() * 366)]
+                leap = (month, day) == (2, 29)  # drawn from the calendar too, 1 day in 366
                 if i == 2 or rnd() < 0.8:
                     year = self.today.year - self.between(20, 75)
                     if leap:

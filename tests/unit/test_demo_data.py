@@ -273,3 +273,19 @@ def test_progress_is_reported(tmp_path: Path) -> None:
     stages = {stage for stage, _, _ in seen}
     assert {"contacts", "interactions"} <= stages
     assert ("interactions", 100, 100) in seen
+
+
+def test_every_birthday_is_a_real_date_at_scale(tmp_path: Path) -> None:
+    """29 February drawn from the calendar (1 day in 366) must get a leap year too."""
+    db = open_database(tmp_path / "crm.sqlite3")
+    try:
+        generate_demo(db, contacts=6000, interactions=0, seed=7)
+        rows = _all(
+            db,
+            "SELECT birthday_year FROM contact WHERE birthday_month = 2 AND birthday_day = 29",
+        )
+        assert len(rows) > 5
+        assert all(y is None or (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)) for (y,) in rows)
+        assert len(ContactService(db).rows(ContactService(db).ids())) == 6000  # all decode
+    finally:
+        db.close()
