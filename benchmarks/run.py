@@ -25,6 +25,7 @@ from crm_desktop.services.events import EventService
 from crm_desktop.services.interactions import _TIMELINE, InteractionService
 from crm_desktop.storage import search_index
 from crm_desktop.storage.database import open_database
+from crm_desktop.storage.search_query import RANKED_CONTACTS_SQL
 
 GOAL_MS = 5.0
 MAX_RATIO = 3.0
@@ -89,17 +90,18 @@ def run(contacts: int, interactions: int, seed: int, rebuild: bool) -> list[Row]
             )
         )
 
-    # Search: ranked ids, then the rows of the first 50.
+    # Search: ranked on the index, trashed dropped, then the rows of the first 50.
     queries = sample_queries(raw, 50, seed)
-    search_sql = (
-        "SELECT c.id FROM contact_fts f JOIN contact c ON c.id = f.rowid"
-        " WHERE contact_fts MATCH ? AND c.trashed_at IS NULL"
-        f" ORDER BY bm25(contact_fts, {search_index.CONTACT_WEIGHTS}), c.sort_key LIMIT 50"
-    )
 
     def raw_search(text: str) -> Callable[[], object]:
-        match = search_index.match_expression(text)
-        return lambda: _raw_rows(raw, [r[0] for r in raw.execute(search_sql, (match,))])
+        params = {"match": search_index.match_expression(text), "limit": 75}
+
+        def call() -> object:
+            ranked = [r[0] for r in raw.execute(RANKED_CONTACTS_SQL, params)]
+            live = {r[0] for r in raw.execute(q.live_ids_sql(ranked))}
+            return _raw_rows(raw, [i for i in ranked if i in live][:50])
+
+        return call
 
     add(
         f"search, top 50 ({len(queries)} typed queries)",
@@ -109,46 +111,46 @@ def run(contacts: int, interactions: int, seed: int, rebuild: bool) -> list[Row]
     hits = [len(contacts_svc.search(t)) for t in queries]
     print(f"search queries: {len(queries)}, with hits: {sum(1 for h in hits if h)}")
 
-    # Contact list pages, sorted in SQL.
+    def raw_page(query: ContactQuery, offset: int) -> Callable[[], object]:
+        statements, params = q.id_queries(query, today=today, now=now)
+        return lambda: _raw_rows(
+            raw, q.fetch_id_page(raw, statements, params, offset=offset, limit=101)[:100]
+        )
+
+    # Contact list pages, sorted in SQL: ids first, then the rows of the page.
     for sort, descending in (
         (ContactSort.NAME, False),
         (ContactSort.LAST_CONTACTED, True),
         (ContactSort.ORGANIZATION, False),
+        (ContactSort.STATUS, True),
     ):
         query = ContactQuery(sort=sort, descending=descending)
-        sql, params = q.page_sql(query, today=today, now=now)
-        params.update(limit=101, offset=0)
         add(
             f"list first page (100), by {sort.value}{' desc' if descending else ''}",
             [lambda query=query: contacts_svc.page(query, limit=100)],
-            [lambda sql=sql, params=params: raw.execute(sql, params).fetchall()],
+            [raw_page(query, 0)],
             rounds=30,
-            goal=sort is not ContactSort.ORGANIZATION,
         )
-    deep = ContactQuery()
-    sql, params = q.page_sql(deep, today=today, now=now)
-    params.update(limit=101, offset=50_000)
     add(
         "list page at row 50,000, by name",
-        [lambda: contacts_svc.page(deep, offset=50_000, limit=100)],
-        [lambda: raw.execute(sql, params).fetchall()],
-        rounds=20,
-    )
-    filtered = ContactQuery(text="an", sort=ContactSort.NAME)
-    sql, params = q.page_sql(filtered, today=today, now=now)
-    params.update(limit=101, offset=0)
-    add(
-        "list first page filtered by search 'an'",
-        [lambda: contacts_svc.page(filtered, limit=100)],
-        [lambda: raw.execute(sql, params).fetchall()],
+        [lambda: contacts_svc.page(ContactQuery(), offset=50_000, limit=100)],
+        [raw_page(ContactQuery(), 50_000)],
         rounds=20,
         goal=False,
     )
-    ids_sql, ids_params = q.ids_sql(ContactQuery(), today=today, now=now)
+    filtered = ContactQuery(text="an", sort=ContactSort.NAME)
+    add(
+        "list first page filtered by search 'an'",
+        [lambda: contacts_svc.page(filtered, limit=100)],
+        [raw_page(filtered, 0)],
+        rounds=20,
+        goal=False,
+    )
+    statements, ids_params = q.id_queries(ContactQuery(), today=today, now=now)
     add(
         "all ids in list order (for a view's model)",
         [lambda: contacts_svc.ids()],
-        [lambda: [r[0] for r in raw.execute(ids_sql, ids_params)]],
+        [lambda: q.fetch_ids(raw, statements, ids_params)],
         rounds=5,
         goal=False,
     )

@@ -7,7 +7,8 @@ indexes' ``trashed_at IS NULL`` exactly, so the planner can use them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -17,6 +18,8 @@ from crm_desktop.domain.dates import PartialDate
 from crm_desktop.services.dto import ContactRow
 from crm_desktop.services.sqltime import parse_utc, to_sql
 from crm_desktop.storage.search_query import match_expression
+
+Params = Mapping[str, Any]
 
 
 class ContactSort(StrEnum):
@@ -28,13 +31,21 @@ class ContactSort(StrEnum):
     UPDATED = "updated"
 
 
+#: Sort keys read from the contact row itself; each has a matching partial index.
 _ORDER = {
     ContactSort.NAME: ("c.sort_key",),
-    ContactSort.ORGANIZATION: ("o.sort_key IS NULL", "o.sort_key", "c.sort_key"),
-    ContactSort.STATUS: ("s.position IS NULL", "s.position", "c.sort_key"),
     ContactSort.LAST_CONTACTED: ("c.last_contacted_at",),
     ContactSort.CREATED: ("c.created_at",),
     ContactSort.UPDATED: ("c.updated_at",),
+}
+#: Sorts by a parent row (table, its order, the contact's foreign key). A join
+#: ordered by the parent's column makes SQLite sort all 100k rows (23 ms for the
+#: first page); walking the parent in index order and its contacts through
+#: (fk, sort_key, id) needs no sort at all (0.05 ms). Contacts without a parent
+#: come in a second query, after (or, descending, before) the others.
+_GROUPED = {
+    ContactSort.ORGANIZATION: ("organization", ("p.sort_key", "p.id"), "organization_id"),
+    ContactSort.STATUS: ("relationship_status", ("p.position", "p.id"), "status_id"),
 }
 
 
@@ -122,19 +133,33 @@ def where(query: ContactQuery, *, today: date, now: datetime) -> tuple[str, dict
     return " WHERE " + " AND ".join(clauses), params
 
 
-def order_by(query: ContactQuery) -> str:
-    direction = " DESC" if query.descending else ""
-    return " ORDER BY " + ", ".join(f"{k}{direction}" for k in (*_ORDER[query.sort], "c.id"))
+def _order(keys: Sequence[str], descending: bool) -> str:
+    direction = " DESC" if descending else ""
+    return " ORDER BY " + ", ".join(f"{k}{direction}" for k in keys)
 
 
-def ids_sql(query: ContactQuery, *, today: date, now: datetime) -> tuple[str, dict[str, Any]]:
+def id_queries(
+    query: ContactQuery, *, today: date, now: datetime
+) -> tuple[list[str], dict[str, Any]]:
+    """Statements whose results, concatenated, are the matching ids in list order."""
     clause, params = where(query, today=today, now=now)
-    return "SELECT c.id" + _FROM + clause + order_by(query), params
-
-
-def page_sql(query: ContactQuery, *, today: date, now: datetime) -> tuple[str, dict[str, Any]]:
-    clause, params = where(query, today=today, now=now)
-    return ROW_COLUMNS + _FROM + clause + order_by(query) + " LIMIT :limit OFFSET :offset", params
+    if query.sort not in _GROUPED:
+        keys = (*_ORDER[query.sort], "c.id")
+        return ["SELECT c.id FROM contact c" + clause + _order(keys, query.descending)], params
+    table, parent_keys, fk = _GROUPED[query.sort]
+    with_parent = (
+        f"SELECT c.id FROM {table} p CROSS JOIN contact c ON c.{fk} = p.id"
+        + clause
+        + _order((*parent_keys, "c.sort_key", "c.id"), query.descending)
+    )
+    without = (
+        "SELECT c.id FROM contact c"
+        + clause
+        + f" AND c.{fk} IS NULL"
+        + _order(("c.sort_key", "c.id"), query.descending)
+    )
+    statements = [without, with_parent] if query.descending else [with_parent, without]
+    return statements, params
 
 
 def count_sql(query: ContactQuery, *, today: date, now: datetime) -> tuple[str, dict[str, Any]]:
@@ -142,8 +167,59 @@ def count_sql(query: ContactQuery, *, today: date, now: datetime) -> tuple[str, 
     return "SELECT count(*) FROM contact c" + clause, params
 
 
+def live_ids_sql(ids: Sequence[int]) -> str:
+    """Which of ``ids`` are not in the trash (ints only: safe to inline)."""
+    id_list = ",".join(str(int(i)) for i in ids) or "NULL"
+    return f"SELECT id FROM contact WHERE id IN ({id_list}) AND trashed_at IS NULL"
+
+
 def rows_by_ids_sql(ids: Sequence[int]) -> str:
     return ROW_COLUMNS + _FROM + f" WHERE c.id IN ({','.join(str(int(i)) for i in ids)})"
+
+
+# -- running them on a bare sqlite3 connection (the service's raw read, or quick_start) --
+
+
+def fetch_ids(conn: sqlite3.Connection, statements: Sequence[str], params: Params) -> list[int]:
+    return [row[0] for sql in statements for row in conn.execute(sql, params)]
+
+
+def fetch_id_page(
+    conn: sqlite3.Connection,
+    statements: Sequence[str],
+    params: Params,
+    *,
+    offset: int,
+    limit: int,
+) -> list[int]:
+    """``limit`` ids from ``offset`` across the statements, paging each in SQL.
+
+    Ids first, rows after: with the row columns in the paged query SQLite
+    would compute them for every row it sorts or skips.
+    """
+    found: list[int] = []
+    for sql in statements:
+        if len(found) >= limit:
+            break
+        page = conn.execute(
+            f"{sql} LIMIT :_limit OFFSET :_offset",
+            {**params, "_limit": limit - len(found), "_offset": offset},
+        ).fetchall()
+        found.extend(row[0] for row in page)
+        if page:
+            offset = 0
+        elif offset:
+            offset -= conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+            offset = max(offset, 0)
+    return found
+
+
+def fetch_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> list[ContactRow]:
+    """The list rows of ``ids``, in that order (ids that no longer exist are skipped)."""
+    if not ids:
+        return []
+    found = {row[0]: row for row in conn.execute(rows_by_ids_sql(ids))}
+    return [decode_row(found[i]) for i in ids if i in found]
 
 
 def decode_row(row: Sequence[Any]) -> ContactRow:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import TypeVar
 
-from sqlalchemy import Connection, delete, select, text, update
+from sqlalchemy import Connection, delete, select, update
 from sqlmodel import Session, col
 
 from crm_desktop.domain.dates import PartialDate
@@ -49,8 +49,12 @@ from crm_desktop.storage.models import (
     ReminderLedger,
     Tag,
 )
+from crm_desktop.storage.search_query import RANKED_CONTACTS_SQL
 
 _Child = TypeVar("_Child", ContactEmail, ContactPhone, ContactAddress, ContactDate, Consent)
+
+#: Extra ranked hits fetched so that contacts in the trash can be dropped.
+SEARCH_HEADROOM = 25
 
 #: Reminder kinds whose source_id is a contact id (erasure removes their history).
 PERSONAL_REMINDER_KINDS = ("birthday", "date", "stay_in_touch")
@@ -210,52 +214,50 @@ class ContactService(Service):
     def page(
         self, query: ContactQuery | None = None, *, offset: int = 0, limit: int = 100
     ) -> Page[ContactRow]:
-        sql, params = q.page_sql(query or ContactQuery(), today=self._today(), now=self.clock())
-        params.update(limit=limit + 1, offset=offset)
-        with self.db.read() as session:
-            rows = [q.decode_row(r) for r in session.execute(text(sql), params)]
-        more = len(rows) > limit
-        return Page(tuple(rows[:limit]), offset + limit if more else None)
+        statements, params = self._id_queries(query)
+        with self.db.read_raw() as conn:
+            ids = q.fetch_id_page(conn, statements, params, offset=offset, limit=limit + 1)
+            rows = q.fetch_rows(conn, ids[:limit])
+        return Page(tuple(rows), offset + limit if len(ids) > limit else None)
 
     def ids(self, query: ContactQuery | None = None) -> list[int]:
         """Every matching id in list order: a view keeps these and fetches rows by page."""
-        sql, params = q.ids_sql(query or ContactQuery(), today=self._today(), now=self.clock())
-        with self.db.read() as session:
-            return [r[0] for r in session.execute(text(sql), params)]
+        statements, params = self._id_queries(query)
+        with self.db.read_raw() as conn:
+            return q.fetch_ids(conn, statements, params)
 
     def rows(self, contact_ids: Sequence[int]) -> list[ContactRow]:
         """Rows for these ids, in the order given (missing ids are skipped)."""
-        if not contact_ids:
-            return []
-        with self.db.read() as session:
-            found = {
-                r.id: r
-                for r in (
-                    q.decode_row(row)
-                    for row in session.execute(text(q.rows_by_ids_sql(contact_ids)))
-                )
-            }
-        return [found[i] for i in contact_ids if i in found]
+        with self.db.read_raw() as conn:
+            return q.fetch_rows(conn, contact_ids)
 
     def count(self, query: ContactQuery | None = None) -> int:
         sql, params = q.count_sql(query or ContactQuery(), today=self._today(), now=self.clock())
-        with self.db.read() as session:
-            return int(session.execute(text(sql), params).scalar_one())
+        with self.db.read_raw() as conn:
+            return int(conn.execute(sql, params).fetchone()[0])
 
     def search(self, text_query: str, *, limit: int = 50) -> list[ContactRow]:
-        """Best matches first (a name hit outranks a notes hit); live contacts only."""
+        """Best matches first (a name hit outranks a notes hit); live contacts only.
+
+        Ranking runs on the index alone (no join): bm25 must score every match,
+        and joining each one to its contact first doubled the cost. The few
+        contacts in the trash are dropped afterwards, from a little headroom.
+        """
         match = search_index.match_expression(text_query)
         if match is None:
             return []
-        sql = (
-            "SELECT c.id FROM contact_fts f JOIN contact c ON c.id = f.rowid"
-            " WHERE contact_fts MATCH :match AND c.trashed_at IS NULL"
-            f" ORDER BY bm25(contact_fts, {search_index.CONTACT_WEIGHTS}), c.sort_key"
-            " LIMIT :limit"
-        )
-        with self.db.read() as session:
-            ids = [r[0] for r in session.execute(text(sql), {"match": match, "limit": limit})]
-        return self.rows(ids)
+        with self.db.read_raw() as conn:
+            ranked = [
+                row[0]
+                for row in conn.execute(
+                    RANKED_CONTACTS_SQL, {"match": match, "limit": limit + SEARCH_HEADROOM}
+                )
+            ]
+            live = {row[0] for row in conn.execute(q.live_ids_sql(ranked))}
+            return q.fetch_rows(conn, [i for i in ranked if i in live][:limit])
+
+    def _id_queries(self, query: ContactQuery | None) -> tuple[list[str], dict[str, object]]:
+        return q.id_queries(query or ContactQuery(), today=self._today(), now=self.clock())
 
     def _today(self) -> date:
         return self.clock().astimezone().date()

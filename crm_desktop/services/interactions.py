@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, text
+from sqlalchemy import Connection, delete, select
 from sqlmodel import Session, col
 
 from crm_desktop.domain.choices import Direction
@@ -182,8 +182,8 @@ class InteractionService(Service):
         if after is not None:
             where = "AND (ic.occurred_at, ic.interaction_id) < (:at, :iid)"
             params.update(at=after.occurred_at, iid=after.interaction_id)
-        with self.db.read() as session:
-            raw = session.execute(text(_TIMELINE.format(after=where)), params).all()
+        with self.db.read_raw() as conn:
+            raw = conn.execute(_TIMELINE.format(after=where), params).fetchall()
         rows = [_timeline_row(r) for r in raw[:limit]]
         more = len(raw) > limit
         cursor = TimelineCursor(raw[limit - 1][3], raw[limit - 1][0]) if more else None
@@ -201,18 +201,14 @@ class InteractionService(Service):
             " FROM interaction_fts f JOIN interaction i ON i.id = f.rowid"
             " WHERE interaction_fts MATCH :match ORDER BY f.rank LIMIT :limit"
         )
-        with self.db.read() as session:
-            raw = session.execute(text(sql), {"match": match, "limit": limit}).all()
+        with self.db.read_raw() as conn:
+            raw = conn.execute(sql, {"match": match, "limit": limit}).fetchall()
         return [_timeline_row(r) for r in raw]
 
     def count_for(self, contact_id: int) -> int:
-        with self.db.read() as session:
-            return int(
-                session.execute(
-                    text("SELECT count(*) FROM interaction_contact WHERE contact_id = :c"),
-                    {"c": contact_id},
-                ).scalar_one()
-            )
+        with self.db.read_raw() as conn:
+            sql = "SELECT count(*) FROM interaction_contact WHERE contact_id = ?"
+            return int(conn.execute(sql, (contact_id,)).fetchone()[0])
 
 
 def _columns(clean: dict[str, Any]) -> dict[str, Any]:

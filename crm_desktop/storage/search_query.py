@@ -13,6 +13,12 @@ from crm_desktop.domain.text import digits, search_tokens
 #: Weights for bm25() over the contact columns: a hit in the name matters more than in the notes.
 CONTACT_WEIGHTS = "10.0, 4.0, 3.0, 3.0, 2.0, 1.0"
 
+#: Best contact matches first; ranked on the index alone (see ContactService.search).
+RANKED_CONTACTS_SQL = (
+    "SELECT rowid FROM contact_fts WHERE contact_fts MATCH :match"
+    f" ORDER BY bm25(contact_fts, {CONTACT_WEIGHTS}) LIMIT :limit"
+)
+
 _PHONE_QUERY = re.compile(r"^[\d\s+()./-]+$")
 _MIN_PHONE_DIGITS = 3
 

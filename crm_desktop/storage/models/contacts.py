@@ -39,6 +39,7 @@ class RelationshipStatus(SQLModel, table=True):
     """The configurable list: lead, prospect, customer, loyal, inactive..."""
 
     __tablename__ = "relationship_status"
+    __table_args__ = (Index("ix_relationship_status_position", "position", "id"),)
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
     position: int = 0
@@ -65,6 +66,7 @@ class Contact(SQLModel, table=True):
         Index("ix_contact_live_last", "last_contacted_at", "id", sqlite_where=LIVE),
         Index("ix_contact_live_created", "created_at", "id", sqlite_where=LIVE),
         Index("ix_contact_live_status", "status_id", "sort_key", "id", sqlite_where=LIVE),
+        Index("ix_contact_live_org", "organization_id", "sort_key", "id", sqlite_where=LIVE),
         Index("ix_contact_birthday", "birthday_month", "birthday_day"),
         Index("ix_contact_trashed", "trashed_at", sqlite_where=text("trashed_at IS NOT NULL")),
         CheckConstraint("birthday_month BETWEEN 1 AND 12", name="ck_contact_birthday_month"),

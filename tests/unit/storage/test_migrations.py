@@ -155,9 +155,9 @@ def test_upgrade_keeps_every_row_and_takes_a_verified_copy(tmp_path: Path) -> No
     after = table_counts(path)
     assert {k: after[k] for k in before} == before
     assert fk_violations(path) == []
-    assert user_version(path) == SCHEMA_VERSION == 2
+    assert user_version(path) == SCHEMA_VERSION
     state = inspect_file(path)
-    assert state.schema_version == 2
+    assert state.schema_version == SCHEMA_VERSION
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
@@ -167,7 +167,9 @@ def test_upgrade_keeps_every_row_and_takes_a_verified_copy(tmp_path: Path) -> No
             " birthday_reminder_days FROM contact WHERE id = 1"
         ).fetchone()
         assert row == ("Ελένη Παπαδοπούλου", 2, 29, 1988, 1, None)
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            (head_revision(),)
+        ]
     finally:
         conn.close()
 
