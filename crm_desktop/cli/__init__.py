@@ -44,7 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_gui(ctx: Context, args: argparse.Namespace) -> int:
     from crm_desktop.app import main as app_main  # Qt only on this path
 
-    return app_main(ctx.paths, screenshot=args.screenshot, quit_after_paint=args.quit_after_paint)
+    return app_main(
+        ctx.paths,
+        screenshot=args.screenshot,
+        quit_after_paint=args.quit_after_paint,
+        zone_name=ctx.zone.key,
+        phone_region=ctx.phone_region,
+    )
 
 
 def _join_dashed_values(argv: Sequence[str]) -> list[str]:

@@ -32,15 +32,14 @@ def first_page(path: Path, page: int = 100) -> FirstPage | None:
             return None
         conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
         try:
-            query = q.ContactQuery()
             now = datetime.now(UTC)
-            sql, params = q.ids_sql(query, today=now.astimezone().date(), now=now)
-            ids = [row[0] for row in conn.execute(sql, params)]
-            rows = [q.decode_row(r) for r in conn.execute(q.rows_by_ids_sql(ids[:page]))]
+            statements, params = q.id_queries(
+                q.ContactQuery(), today=now.astimezone().date(), now=now
+            )
+            ids = q.fetch_ids(conn, statements, params)
+            rows = q.fetch_rows(conn, ids[:page])
         finally:
             conn.close()
     except (StorageError, sqlite3.Error, OSError, ValueError, LookupError):
         return None
-    order = {cid: i for i, cid in enumerate(ids[:page])}
-    rows.sort(key=lambda r: order[r.id])
     return ids, rows, len(ids)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crm_desktop.services.base import Clock, utc_now
+from crm_desktop.services.calendar import CalendarService
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.deals import DealService
 from crm_desktop.services.events import EventService
@@ -29,6 +30,7 @@ class Services:
     deals: DealService
     purchases: PurchaseService
     vocabulary: VocabularyService
+    calendar: CalendarService
 
     @classmethod
     def over(
@@ -43,6 +45,7 @@ class Services:
             deals=DealService(db, clock=clock),
             purchases=PurchaseService(db, clock=clock),
             vocabulary=VocabularyService(db, clock=clock),
+            calendar=CalendarService(db, clock=clock),
         )
 
     def close(self) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.domain.choices import Outcome
-from crm_desktop.gui.panes.calendar_forms import fmt
+from crm_desktop.gui.i18n import fmt
 
 
 def outcome_labels() -> dict[str, str]:

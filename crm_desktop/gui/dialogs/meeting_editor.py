@@ -38,10 +38,10 @@ from crm_desktop.domain.errors import ValidationError
 from crm_desktop.domain.recurrence import COUNT_MAX, INTERVAL_MAX, Frequency, Recurrence
 from crm_desktop.gui import icons
 from crm_desktop.gui.context import GuiContext
+from crm_desktop.gui.i18n import fmt
 from crm_desktop.gui.panes.calendar_forms import (
     ContactPicker,
     ErrorLabel,
-    fmt,
     if_alive,
     kind_icon,
     kind_labels,
@@ -50,7 +50,7 @@ from crm_desktop.gui.panes.calendar_forms import (
     reminder_label,
     status_labels,
 )
-from crm_desktop.services.calendar import CalendarService, EventDetail
+from crm_desktop.services.calendar_items import EventDetail
 from crm_desktop.services.changes import Changes, Saved
 from crm_desktop.services.dto import EventInput
 
@@ -81,13 +81,13 @@ class MeetingEditorDialog(QDialog):
         if event_id:
             self._set_busy(True)
             ctx.runner.run(
-                lambda: CalendarService(ctx.services.db).event_detail(event_id),
+                lambda: ctx.services.calendar.event_detail(event_id),
                 if_alive(self, self._fill),
                 if_alive(self, self._load_failed),
             )
         elif contact_id:
             ctx.runner.run(
-                lambda: CalendarService(ctx.services.db).contact_names([contact_id]),
+                lambda: ctx.services.calendar.contact_names([contact_id]),
                 if_alive(self, self._preselect),
             )
 

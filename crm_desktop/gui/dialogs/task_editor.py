@@ -25,15 +25,14 @@ from crm_desktop.domain.dates import localize
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.gui import icons
 from crm_desktop.gui.context import GuiContext
+from crm_desktop.gui.i18n import fmt
 from crm_desktop.gui.panes.calendar_forms import (
     ContactPicker,
     ErrorLabel,
-    fmt,
     if_alive,
     py_date,
     py_time,
 )
-from crm_desktop.services.calendar import CalendarService
 from crm_desktop.services.changes import Changes, Saved
 from crm_desktop.services.dto import TaskInput, TaskRow
 
@@ -67,12 +66,12 @@ class TaskEditorDialog(QDialog):
             def load() -> tuple[TaskRow, dict[int, str]]:
                 row = ctx.services.tasks.get(task_id)
                 ids = [row.contact_id] if row.contact_id else []
-                return row, CalendarService(ctx.services.db).contact_names(ids)
+                return row, ctx.services.calendar.contact_names(ids)
 
             ctx.runner.run(load, if_alive(self, self._fill), if_alive(self, self._load_failed))
         elif contact_id:
             ctx.runner.run(
-                lambda: CalendarService(ctx.services.db).contact_names([contact_id]),
+                lambda: ctx.services.calendar.contact_names([contact_id]),
                 if_alive(self, self._preselect),
             )
 

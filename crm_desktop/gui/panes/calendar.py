@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QPoint, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -30,11 +31,15 @@ from crm_desktop.domain.choices import EventStatus
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.gui import icons
 from crm_desktop.gui.context import GuiContext
+from crm_desktop.gui.i18n import fmt
 from crm_desktop.gui.panes.calendar_agenda import AgendaList
-from crm_desktop.gui.panes.calendar_forms import ErrorLabel, fmt, if_alive
+from crm_desktop.gui.panes.calendar_forms import ErrorLabel, if_alive
 from crm_desktop.gui.panes.calendar_month import MonthGrid, qdate, week_start
 from crm_desktop.gui.panes.calendar_week import WeekView
-from crm_desktop.services.calendar import Agenda, CalendarService, DayCounts
+from crm_desktop.services.calendar_items import Agenda, DayCounts
+
+if TYPE_CHECKING:
+    from crm_desktop.services.calendar import CalendarService
 from crm_desktop.services.changes import Changes, Saved
 
 MONTH, WEEK = 0, 1
@@ -249,8 +254,7 @@ class CalendarPane(QWidget):
     # -- loading ---------------------------------------------------------------
 
     def _service(self) -> CalendarService:
-        services = self.ctx.services
-        return CalendarService(services.db, clock=services.events.clock)
+        return self.ctx.services.calendar
 
     def reload(self) -> None:
         self._stale = False

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 
 from crm_desktop.domain.choices import EventStatus
 from crm_desktop.gui import icons
-from crm_desktop.gui.panes.calendar_forms import fmt, kind_icon, status_labels
+from crm_desktop.gui.i18n import fmt
+from crm_desktop.gui.panes.calendar_forms import kind_icon, status_labels
 from crm_desktop.gui.panes.calendar_month import BIRTHDAY_COLOR, MEETING_COLOR, TASK_COLOR
-from crm_desktop.services.calendar import Agenda, AgendaEvent, BirthdayItem
+from crm_desktop.services.calendar_items import Agenda, AgendaEvent, BirthdayItem
 from crm_desktop.services.dto import EventOccurrence, TaskRow
 
 KIND_ROLE = Qt.ItemDataRole.UserRole

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.domain.choices import EventKind, EventStatus
 from crm_desktop.gui import icons
 from crm_desktop.gui.context import GuiContext
+from crm_desktop.gui.i18n import fmt
 from crm_desktop.services.dto import ContactRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -41,13 +42,6 @@ def if_alive(widget: QObject, callback: Callable[[T], None]) -> Callable[[T], No
             callback(value)
 
     return guarded
-
-
-def fmt(text: str, *args: object) -> str:
-    """Fill %1, %2… in a translated text (PySide6's ``tr`` returns a plain str)."""
-    for number in range(len(args), 0, -1):
-        text = text.replace(f"%{number}", str(args[number - 1]))
-    return text
 
 
 def reminder_label(minutes: int) -> str:

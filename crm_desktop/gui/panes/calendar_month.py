@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate, QEvent, QObject, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPen, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QTableView, QWidget
 
-from crm_desktop.services.calendar import DayCounts, month_grid
+from crm_desktop.services.calendar_items import DayCounts, month_grid
 
 MEETING_COLOR = QColor("#2563eb")
 TASK_COLOR = QColor("#d97706")

@@ -27,10 +27,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from crm_desktop.domain.choices import EventStatus
+from crm_desktop.gui.i18n import fmt
 from crm_desktop.gui.panes.calendar_agenda import BIRTHDAY, EVENT, TASK
-from crm_desktop.gui.panes.calendar_forms import fmt
 from crm_desktop.gui.panes.calendar_month import BIRTHDAY_COLOR, MEETING_COLOR, TASK_COLOR
-from crm_desktop.services.calendar import Agenda
+from crm_desktop.services.calendar_items import Agenda
 
 GUTTER = 40
 HOUR_HEIGHT = 44

@@ -1,0 +1,100 @@
+"""Running the window: QApplication, theme, the worker, the first paint.
+
+Order for a fast first paint: the window is built and shown at once; the
+worker first reads the first page of contacts with bare ``sqlite3`` (see
+``quick_start``), then opens the full service stack. A ``--screenshot``
+is taken as soon as the first page of data is on screen.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from crm_desktop.gui import theme
+from crm_desktop.gui.context import GuiContext
+from crm_desktop.gui.i18n import fmt, install_translators
+from crm_desktop.gui.icons import app_icon
+from crm_desktop.gui.quick_start import first_page
+from crm_desktop.gui.tasks import TaskRunner
+from crm_desktop.paths import AppPaths
+
+
+def _open_services(ctx: GuiContext) -> None:
+    """Runs on the worker, so every job queued after it already sees the services."""
+    from crm_desktop.services.registry import Services
+    from crm_desktop.storage.database import open_database
+
+    db = open_database(ctx.paths.database, backup_dir=ctx.paths.backup_dir)
+    ctx.attach(Services.over(db, phone_region=ctx.phone_region))
+
+
+def run(
+    paths: AppPaths,
+    *,
+    zone_name: str,
+    phone_region: str | None,
+    started_at: float,
+    screenshot: str | None = None,
+    quit_after_paint: bool = False,
+) -> int:
+    from zoneinfo import ZoneInfo
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("CRM Desktop")
+    app.setDesktopFileName("crm-desktop")
+    app.setWindowIcon(app_icon())
+    install_translators(app)
+    settings = QSettings(str(paths.config_dir / "ui.ini"), QSettings.Format.IniFormat)
+    theme.apply(app, str(settings.value("ui/theme", "system")))
+
+    from crm_desktop.gui.main_window import MainWindow
+
+    runner = TaskRunner()
+    ctx = GuiContext(
+        runner=runner, paths=paths, zone=ZoneInfo(zone_name), phone_region=phone_region
+    )
+    exit_code = 0
+
+    def opened(_: None) -> None:
+        window.start()
+
+    def failed(error: BaseException) -> None:
+        nonlocal exit_code
+        from crm_desktop.storage.errors import StorageError
+
+        exit_code = 1
+        text = error.message if isinstance(error, StorageError) else type(error).__name__
+        QMessageBox.critical(
+            window,
+            window.tr("CRM Desktop"),
+            fmt(window.tr("The database could not be opened.\n\n%1"), text),
+        )
+        app.quit()
+
+    # Queued before the window exists, so they run before any job a pane submits.
+    runner.run(lambda: first_page(paths.database), lambda page: window.show_first_page(page))
+    runner.run(lambda: _open_services(ctx), opened, failed)
+    window = MainWindow(ctx, settings)
+
+    def capture() -> None:
+        elapsed = time.perf_counter() - started_at
+        if screenshot:
+            window.grab().save(screenshot)
+        print(f"first paint with data: {elapsed:.3f} s after process start", flush=True)
+        if quit_after_paint:
+            QTimer.singleShot(0, app.quit)
+
+    if screenshot or quit_after_paint:
+        window.first_data_shown.connect(lambda: QTimer.singleShot(0, capture))
+
+    window.show()
+    code = app.exec()
+    runner.shutdown()
+    if ctx.is_open:
+        ctx.services.close()
+    return exit_code or code

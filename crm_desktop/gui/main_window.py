@@ -1,0 +1,274 @@
+"""The main window: customer list | card and timeline | calendar, in splitters.
+
+It only composes panes and routes actions between them; each pane loads
+its own data through the task runner and refreshes itself on ``changed``.
+Splitter sizes, window geometry and the selected contact persist in
+QSettings between runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget
+
+from crm_desktop.gui import icons
+from crm_desktop.gui.context import GuiContext
+from crm_desktop.gui.i18n import fmt
+from crm_desktop.gui.panes.calendar import CalendarPane
+from crm_desktop.gui.panes.contact_detail import ContactDetailPane
+from crm_desktop.gui.panes.contact_list import ContactListPane
+from crm_desktop.gui.quick_start import FirstPage
+
+DEMO_CONTACTS = 300
+DEMO_INTERACTIONS = 4000
+
+
+class MainWindow(QMainWindow):
+    first_data_shown = Signal()
+
+    def __init__(self, ctx: GuiContext, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.settings = settings
+        self.setWindowTitle(self.tr("CRM Desktop"))
+        self.setWindowIcon(icons.app_icon())
+        self.setObjectName("MainWindow")
+
+        self.contacts = ContactListPane(ctx, settings, self)
+        self.detail = ContactDetailPane(ctx, self)
+        self.calendar = CalendarPane(ctx, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for pane in (self.contacts, self.detail, self.calendar):
+            self.splitter.addWidget(pane)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 3)
+        self.setCentralWidget(self.splitter)
+
+        self.contacts.contact_selected.connect(self.detail.show_contact)
+        self.contacts.first_data_shown.connect(self.first_data_shown)
+        self.detail.edit_requested.connect(self.edit_contact)
+        self.detail.meeting_requested.connect(self.calendar.new_meeting)
+        self.calendar.contact_activated.connect(self.contacts.select_contact)
+        self.contacts.new_contact_requested.connect(self.new_contact)
+        self.contacts.demo_requested.connect(self.fill_demo)
+
+        self._build_actions()
+        self._build_status_bar()
+        self._restore_state()
+
+    def show_first_page(self, page: FirstPage | None) -> None:
+        """The list's first page, read before the services are open (may be None)."""
+        if page is not None:
+            self.contacts.model.preload(page)
+
+    def start(self) -> None:
+        """The services are open: every pane loads its data."""
+        self.contacts.start()
+        self.calendar.go_today()
+
+    # -- actions ---------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: object,
+        icon: str | None = None,
+        tip: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if icon:
+            action.setIcon(icons.icon(icon))
+        action.setToolTip(tip or text.replace("&", ""))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.act_new_contact = a(
+            self.tr("&New contact…"), QKeySequence.StandardKey.New, self.new_contact, "contact-new"
+        )
+        self.act_edit_contact = a(
+            self.tr("&Edit contact…"), "Ctrl+E", self.edit_current, "contact-edit"
+        )
+        self.act_log = a(
+            self.tr("&Log interaction"), "Ctrl+L", self.detail.focus_quick_log, "interaction-log"
+        )
+        self.act_meeting = a(
+            self.tr("New &meeting…"), "Ctrl+Shift+M", self.new_meeting, "meeting-new"
+        )
+        self.act_task = a(self.tr("New &task…"), "Ctrl+T", self.new_task, "task-new")
+        self.act_search = a(
+            self.tr("&Search"), QKeySequence.StandardKey.Find, self.contacts.focus_search, "search"
+        )
+        self.act_search_k = a(self.tr("Search (alternative)"), "Ctrl+K", self.contacts.focus_search)
+        self.act_next = a(self.tr("Ne&xt contact"), "Alt+Down", self.contacts.select_next)
+        self.act_prev = a(self.tr("Pre&vious contact"), "Alt+Up", self.contacts.select_previous)
+        self.act_trash = a(
+            self.tr("Move to &trash"),
+            QKeySequence.StandardKey.Delete,
+            self.contacts.trash_selected,
+            "trash",
+        )
+        self.act_today = a(self.tr("&Today"), "Ctrl+Shift+T", self.calendar.go_today)
+        self.act_quit = a(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.act_import = a(self.tr("&Import…"), "Ctrl+I", self._not_yet, "import")
+        self.act_reports = a(self.tr("&Reports and export…"), "Ctrl+R", self._not_yet, "report")
+        self.act_settings = a(
+            self.tr("Se&ttings…"), QKeySequence.StandardKey.Preferences, self._not_yet, "settings"
+        )
+        self.act_about = a(self.tr("&About CRM Desktop"), None, self.about)
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        for act in (self.act_import, self.act_reports, self.act_settings):
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        contact_menu = bar.addMenu(self.tr("&Contact"))
+        for act in (self.act_new_contact, self.act_edit_contact, self.act_log, self.act_trash):
+            contact_menu.addAction(act)
+        calendar_menu = bar.addMenu(self.tr("C&alendar"))
+        for act in (self.act_meeting, self.act_task, self.act_today):
+            calendar_menu.addAction(act)
+        view_menu = bar.addMenu(self.tr("&View"))
+        for act in (self.act_search, self.act_next, self.act_prev):
+            view_menu.addAction(act)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_about)
+
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for act in (self.act_new_contact, self.act_log, self.act_meeting, self.act_task):
+            toolbar.addAction(act)
+        toolbar.addSeparator()
+        for act in (self.act_import, self.act_reports, self.act_settings):
+            toolbar.addAction(act)
+        self.addToolBar(toolbar)
+        for act in (self.act_import, self.act_reports, self.act_settings):
+            act.setEnabled(False)
+            act.setToolTip(self.tr("Not available in this version yet"))
+
+    def _build_status_bar(self) -> None:
+        self.count_label = QLabel(self)
+        self.work_label = QLabel(self)
+        self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.work_label)
+        self.contacts.count_changed.connect(self._show_count)
+        self.ctx.runner.busy_changed.connect(self._show_busy)
+
+    def _show_count(self, shown: int, total: int) -> None:
+        if shown == total:
+            self.count_label.setText(self.tr("%n contact(s)", "", total))
+        else:
+            self.count_label.setText(fmt(self.tr("%1 of %2 contacts"), f"{shown:,}", f"{total:,}"))
+
+    def _show_busy(self, busy: bool) -> None:
+        self.work_label.setText(self.tr("Working…") if busy else "")
+
+    # -- slots -------------------------------------------------------------------
+
+    def new_contact(self) -> None:
+        from crm_desktop.gui.dialogs.contact_editor import ContactEditorDialog
+
+        dialog = ContactEditorDialog(self.ctx, None, self)
+        dialog.saved.connect(self.contacts.select_contact)
+        dialog.open()
+
+    def edit_contact(self, contact_id: int) -> None:
+        from crm_desktop.gui.dialogs.contact_editor import ContactEditorDialog
+
+        ContactEditorDialog(self.ctx, contact_id, self).open()
+
+    def edit_current(self) -> None:
+        current = self.contacts.current_id()
+        if current is not None:
+            self.edit_contact(current)
+
+    def new_meeting(self) -> None:
+        self.calendar.new_meeting(self.contacts.current_id() or 0)
+
+    def new_task(self) -> None:
+        self.calendar.new_task(self.contacts.current_id() or 0)
+
+    def fill_demo(self) -> None:
+        """First run: a small realistic database to explore (only into an empty one)."""
+        from crm_desktop.services.changes import Changes
+
+        def job() -> Changes:
+            from crm_desktop.services.demo_data import generate_demo
+
+            generate_demo(
+                self.ctx.services.db, contacts=DEMO_CONTACTS, interactions=DEMO_INTERACTIONS
+            )
+            return Changes(
+                all_contacts=True,
+                interactions=True,
+                events=True,
+                tasks=True,
+                deals=True,
+                purchases=True,
+                tags=True,
+                vocabularies=True,
+                reminders=True,
+            )
+
+        self.ctx.runner.mutate(job, on_error=self._demo_failed)
+
+    def _demo_failed(self, error: BaseException) -> None:
+        QMessageBox.warning(
+            self, self.windowTitle(), fmt(self.tr("Demo data could not be created: %1"), error)
+        )
+
+    def _not_yet(self) -> None:
+        QMessageBox.information(self, self.windowTitle(), self.tr("Not available yet."))
+
+    def about(self) -> None:
+        from crm_desktop import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About CRM Desktop"),
+            fmt(
+                self.tr("CRM Desktop %1\nYour customers, on your computer, in one file."),
+                __version__,
+            ),
+        )
+
+    # -- state -------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([520, 480, 366])
+        selected = self.settings.value("window/contact")
+        if selected is not None:
+            with contextlib.suppress(ValueError):
+                self.contacts.select_contact(int(str(selected)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        current = self.contacts.current_id()
+        if current is not None:
+            self.settings.setValue("window/contact", current)
+        super().closeEvent(event)
