@@ -23,9 +23,7 @@ from crm_desktop.services import contact_queries as q
 from crm_desktop.services.contacts import ContactQuery, ContactService, ContactSort
 from crm_desktop.services.events import EventService
 from crm_desktop.services.interactions import _TIMELINE, InteractionService
-from crm_desktop.storage import search_index
 from crm_desktop.storage.database import open_database
-from crm_desktop.storage.search_query import RANKED_CONTACTS_SQL
 
 GOAL_MS = 5.0
 MAX_RATIO = 3.0
@@ -90,18 +88,11 @@ def run(contacts: int, interactions: int, seed: int, rebuild: bool) -> list[Row]
             )
         )
 
-    # Search: ranked on the index, trashed dropped, then the rows of the first 50.
+    # Search: the best tiers of matches, trashed dropped, then the rows of the first 50.
     queries = sample_queries(raw, 50, seed)
 
     def raw_search(text: str) -> Callable[[], object]:
-        params = {"match": search_index.match_expression(text), "limit": 75}
-
-        def call() -> object:
-            ranked = [r[0] for r in raw.execute(RANKED_CONTACTS_SQL, params)]
-            live = {r[0] for r in raw.execute(q.live_ids_sql(ranked))}
-            return _raw_rows(raw, [i for i in ranked if i in live][:50])
-
-        return call
+        return lambda: _raw_rows(raw, q.search_ids(raw, text, 50))
 
     add(
         f"search, top 50 ({len(queries)} typed queries)",

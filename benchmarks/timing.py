@@ -14,10 +14,15 @@ class Sample:
     p95_ms: float
 
 
-def measure(calls: Sequence[Callable[[], object]], *, rounds: int = 1, warmup: int = 3) -> Sample:
-    """Time each call ``rounds`` times (after a warm-up) and summarize in milliseconds."""
-    for call in calls[:warmup]:
-        call()
+def measure(calls: Sequence[Callable[[], object]], *, rounds: int = 1, warmup: int = 5) -> Sample:
+    """Time each call ``rounds`` times and summarize in milliseconds.
+
+    Every call runs ``warmup`` times first, so page cache, statement cache
+    and connection pool are warm for both sides alike.
+    """
+    for call in calls:
+        for _ in range(warmup):
+            call()
     times: list[float] = []
     for _ in range(rounds):
         for call in calls:

@@ -17,9 +17,11 @@ from typing import Any
 from crm_desktop.domain.dates import PartialDate
 from crm_desktop.services.dto import ContactRow
 from crm_desktop.services.sqltime import parse_utc, to_sql
-from crm_desktop.storage.search_query import match_expression
+from crm_desktop.storage.search_query import TIER_SQL, match_expression, search_tiers
 
 Params = Mapping[str, Any]
+#: Extra hits fetched per tier, so that contacts in the trash can be dropped.
+SEARCH_HEADROOM = 25
 
 
 class ContactSort(StrEnum):
@@ -212,6 +214,25 @@ def fetch_id_page(
             offset -= conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
             offset = max(offset, 0)
     return found
+
+
+def search_ids(conn: sqlite3.Connection, query: str, limit: int) -> list[int]:
+    """Live contacts matching ``query``, best tier first, by name within a tier."""
+    found: list[int] = []
+    seen: set[int] = set()
+    for match in search_tiers(query):
+        rows = conn.execute(TIER_SQL, {"match": match, "limit": limit + SEARCH_HEADROOM})
+        tier = [r[0] for r in rows if r[0] not in seen]
+        if tier:
+            ordered = conn.execute(
+                f"SELECT id FROM contact WHERE id IN ({','.join(map(str, tier))})"
+                " AND trashed_at IS NULL ORDER BY sort_key, id"
+            )
+            found.extend(r[0] for r in ordered)
+            seen.update(tier)
+        if len(found) >= limit:
+            break
+    return found[:limit]
 
 
 def fetch_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> list[ContactRow]:

@@ -49,12 +49,8 @@ from crm_desktop.storage.models import (
     ReminderLedger,
     Tag,
 )
-from crm_desktop.storage.search_query import RANKED_CONTACTS_SQL
 
 _Child = TypeVar("_Child", ContactEmail, ContactPhone, ContactAddress, ContactDate, Consent)
-
-#: Extra ranked hits fetched so that contacts in the trash can be dropped.
-SEARCH_HEADROOM = 25
 
 #: Reminder kinds whose source_id is a contact id (erasure removes their history).
 PERSONAL_REMINDER_KINDS = ("birthday", "date", "stay_in_touch")
@@ -237,24 +233,9 @@ class ContactService(Service):
             return int(conn.execute(sql, params).fetchone()[0])
 
     def search(self, text_query: str, *, limit: int = 50) -> list[ContactRow]:
-        """Best matches first (a name hit outranks a notes hit); live contacts only.
-
-        Ranking runs on the index alone (no join): bm25 must score every match,
-        and joining each one to its contact first doubled the cost. The few
-        contacts in the trash are dropped afterwards, from a little headroom.
-        """
-        match = search_index.match_expression(text_query)
-        if match is None:
-            return []
+        """Best matches first (see ``search_tiers``); live contacts only."""
         with self.db.read_raw() as conn:
-            ranked = [
-                row[0]
-                for row in conn.execute(
-                    RANKED_CONTACTS_SQL, {"match": match, "limit": limit + SEARCH_HEADROOM}
-                )
-            ]
-            live = {row[0] for row in conn.execute(q.live_ids_sql(ranked))}
-            return q.fetch_rows(conn, [i for i in ranked if i in live][:limit])
+            return q.fetch_rows(conn, q.search_ids(conn, text_query, limit))
 
     def _id_queries(self, query: ContactQuery | None) -> tuple[list[str], dict[str, object]]:
         return q.id_queries(query or ContactQuery(), today=self._today(), now=self.clock())

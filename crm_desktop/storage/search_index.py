@@ -16,7 +16,7 @@ import phonenumbers
 from sqlalchemy import Connection, text
 
 from crm_desktop.domain.text import digits, fold
-from crm_desktop.storage.search_query import CONTACT_WEIGHTS, match_expression
+from crm_desktop.storage.search_query import match_expression
 
 CONTACT_COLUMNS = ("name", "organization", "email", "phone", "tags", "notes")
 
@@ -152,4 +152,4 @@ def rebuild(conn: Connection) -> None:
         index_interactions(conn, [(r[0], r[1], r[2]) for r in batch])
 
 
-__all__ = ["CONTACT_WEIGHTS", "match_expression", "phone_keys", "rebuild", "reindex_contacts"]
+__all__ = ["match_expression", "phone_keys", "rebuild", "reindex_contacts"]

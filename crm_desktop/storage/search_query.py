@@ -10,17 +10,15 @@ import re
 
 from crm_desktop.domain.text import digits, search_tokens
 
-#: Weights for bm25() over the contact columns: a hit in the name matters more than in the notes.
-CONTACT_WEIGHTS = "10.0, 4.0, 3.0, 3.0, 2.0, 1.0"
-
-#: Best contact matches first; ranked on the index alone (see ContactService.search).
-RANKED_CONTACTS_SQL = (
-    "SELECT rowid FROM contact_fts WHERE contact_fts MATCH :match"
-    f" ORDER BY bm25(contact_fts, {CONTACT_WEIGHTS}) LIMIT :limit"
-)
+#: One tier of :func:`search_tiers`: the first matches, in index order, no scoring.
+TIER_SQL = "SELECT rowid FROM contact_fts WHERE contact_fts MATCH :match LIMIT :limit"
 
 _PHONE_QUERY = re.compile(r"^[\d\s+()./-]+$")
 _MIN_PHONE_DIGITS = 3
+
+
+def _is_phone(query: str, number: str) -> bool:
+    return bool(_PHONE_QUERY.match(query.strip())) and len(number) >= _MIN_PHONE_DIGITS
 
 
 def match_expression(query: str) -> str | None:
@@ -36,6 +34,28 @@ def match_expression(query: str) -> str | None:
         return None
     words = " AND ".join(f'"{token}"*' for token in tokens)
     number = digits(query)
-    if _PHONE_QUERY.match(query.strip()) and len(number) >= _MIN_PHONE_DIGITS:
+    if _is_phone(query, number):
         return f'phone : "{number}"* OR ({words})'
     return words
+
+
+def search_tiers(query: str) -> list[str]:
+    """MATCH texts from best to broadest: a phone number, whole words of the name,
+    the name by prefix, then any field by prefix.
+
+    Relevance by tiers instead of bm25: bm25 scores every match, and a
+    three-letter prefix matches 5,000 of 100,000 contacts (6 ms, and 40 ms
+    for one letter); each tier stops after the first few dozen hits (0.1 ms).
+    For people's names, "the name starts with what I typed" is also the
+    ranking users expect, more than term rarity.
+    """
+    tokens = search_tokens(query)
+    if not tokens:
+        return []
+    exact = " AND ".join(f'"{token}"' for token in tokens)
+    prefix = " AND ".join(f'"{token}"*' for token in tokens)
+    tiers = [f"name : ({exact})", f"name : ({prefix})", prefix]
+    number = digits(query)
+    if _is_phone(query, number):
+        tiers.insert(0, f'phone : "{number}"*')
+    return tiers
