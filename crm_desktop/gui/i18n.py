@@ -11,21 +11,37 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+def translations_dir() -> Path:
+    from crm_desktop.resources import resources_dir
+
+    return resources_dir() / "translations"
 
 
 def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Load Qt's own and our translations for the locale, when they exist."""
+    """Qt's own strings and ours for the locale, on top of our English catalogue.
+
+    English is always loaded first: the source strings say "%n day(s)", and
+    only a catalogue gives "1 day" and "2 days". A translation for the
+    user's language, when there is one, takes precedence (installed last).
+    """
     locale = locale or QLocale()
+    ours = str(translations_dir())
     installed: list[QTranslator] = []
-    for name, directory in (
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        ("crm_desktop", str(TRANSLATIONS_DIR)),
-    ):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", directory):
+
+    def install(translator: QTranslator, loaded: bool) -> None:
+        if loaded:
             app.installTranslator(translator)
             installed.append(translator)
+
+    english = QTranslator(app)
+    install(english, english.load("crm_desktop_en", ours))
+    qt = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    install(qt, qt.load(locale, "qtbase", "_", qt_dir))
+    if locale.language() != QLocale.Language.English:
+        native = QTranslator(app)
+        install(native, native.load(locale, "crm_desktop", "_", ours))
     return installed
 
 

@@ -10,15 +10,23 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QApplication
 
 from crm_desktop.gui.context import GuiContext
+from crm_desktop.gui.i18n import install_translators
 from crm_desktop.gui.tasks import TaskRunner
 from crm_desktop.paths import AppPaths
 from crm_desktop.services.registry import Services
 from crm_desktop.storage.database import open_database
 
 ZONE = ZoneInfo("Europe/Budapest")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_catalogue(qapp: QApplication) -> None:
+    """What the app installs at start: plural forms read "1 day", "3 days"."""
+    install_translators(qapp, QLocale(QLocale.Language.English))
 
 
 @pytest.fixture

@@ -19,15 +19,14 @@ from crm_desktop.gui.i18n import fmt
 
 def outcome_labels() -> dict[str, str]:
     """Translated labels for the outcomes, in the order a user picks them."""
-    tr = QCoreApplication.translate
     return {
-        Outcome.SUCCESSFUL: tr("HeldOutcome", "Successful"),
-        Outcome.UNSUCCESSFUL: tr("HeldOutcome", "Unsuccessful"),
-        Outcome.NO_ANSWER: tr("HeldOutcome", "No answer"),
-        Outcome.FOLLOW_UP_NEEDED: tr("HeldOutcome", "Follow-up needed"),
-        Outcome.LEFT_MESSAGE: tr("HeldOutcome", "Left a message"),
-        Outcome.RESCHEDULED: tr("HeldOutcome", "Rescheduled"),
-        Outcome.NEUTRAL: tr("HeldOutcome", "Neutral"),
+        Outcome.SUCCESSFUL: QCoreApplication.translate("HeldOutcome", "Successful"),
+        Outcome.UNSUCCESSFUL: QCoreApplication.translate("HeldOutcome", "Unsuccessful"),
+        Outcome.NO_ANSWER: QCoreApplication.translate("HeldOutcome", "No answer"),
+        Outcome.FOLLOW_UP_NEEDED: QCoreApplication.translate("HeldOutcome", "Follow-up needed"),
+        Outcome.LEFT_MESSAGE: QCoreApplication.translate("HeldOutcome", "Left a message"),
+        Outcome.RESCHEDULED: QCoreApplication.translate("HeldOutcome", "Rescheduled"),
+        Outcome.NEUTRAL: QCoreApplication.translate("HeldOutcome", "Neutral"),
     }
 
 

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from crm_desktop.gui.context import GuiContext
+from crm_desktop.gui.plurals import ago
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.contact_queries import ContactQuery, ContactSort
 from crm_desktop.services.dto import ContactRow
@@ -42,23 +43,6 @@ COLUMNS: tuple[tuple[str, ContactSort | None], ...] = (
     ("email", None),
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def relative_age(when: datetime | None, now: datetime) -> str:
-    """ "today", "3 days ago", "5 months ago": what a salesperson scans for."""
-    if when is None:
-        return ""
-    days = (now.date() - when.astimezone(now.tzinfo).date()).days
-    tr = QCoreApplication.translate
-    if days <= 0:
-        return tr("ContactTable", "today")
-    if days == 1:
-        return tr("ContactTable", "yesterday")
-    if days < 60:
-        return tr("ContactTable", "%n day(s) ago", "", days)
-    if days < 730:
-        return tr("ContactTable", "%n month(s) ago", "", days // 30)
-    return tr("ContactTable", "%n year(s) ago", "", days // 365)
 
 
 class ContactTableModel(QAbstractTableModel):
@@ -191,7 +175,10 @@ class ContactTableModel(QAbstractTableModel):
         if column == "tags":
             return ", ".join(row.tags)
         if column == "last_contacted":
-            return relative_age(row.last_contacted_at, self._now.astimezone(self.ctx.zone))
+            if row.last_contacted_at is None:
+                return ""
+            today = self._now.astimezone(self.ctx.zone).date()
+            return ago(row.last_contacted_at.astimezone(self.ctx.zone).date(), today)
         if column == "phone":
             return row.phone or ""
         return row.email or ""

@@ -43,7 +43,6 @@ EXTRAS_LIMIT = 5000  # purchases and closed deals loaded per contact
 TIMELINE_KEY = "detail-timeline"
 
 _Index = QModelIndex | QPersistentModelIndex
-_tr = QCoreApplication.translate
 
 
 class Roles:
@@ -347,9 +346,9 @@ class TimelineModel(QAbstractListModel):
     def day_label(self, day: date) -> str:
         today = self.today()
         if day == today:
-            return _tr("Timeline", "Today")
+            return QCoreApplication.translate("Timeline", "Today")
         if day == today - timedelta(days=1):
-            return _tr("Timeline", "Yesterday")
+            return QCoreApplication.translate("Timeline", "Yesterday")
         qdate = QDate(day.year, day.month, day.day)
         pattern = "dddd, d MMMM" if day.year == today.year else "dddd, d MMMM yyyy"
         return QLocale().toString(qdate, pattern)
@@ -372,12 +371,18 @@ class TimelineModel(QAbstractListModel):
             return row.subject or labels.kind_label(row.kind)
         if (purchase := entry.purchase) is not None:
             if purchase.description:
-                return _tr("Timeline", "Purchase: %1").replace("%1", purchase.description)
-            return _tr("Timeline", "Purchase")
+                return QCoreApplication.translate("Timeline", "Purchase: %1").replace(
+                    "%1", purchase.description
+                )
+            return QCoreApplication.translate("Timeline", "Purchase")
         assert entry.deal is not None
         if entry.deal.status == DealStatus.WON:
-            return _tr("Timeline", "Deal won: %1").replace("%1", entry.deal.title)
-        return _tr("Timeline", "Deal lost: %1").replace("%1", entry.deal.title)
+            return QCoreApplication.translate("Timeline", "Deal won: %1").replace(
+                "%1", entry.deal.title
+            )
+        return QCoreApplication.translate("Timeline", "Deal lost: %1").replace(
+            "%1", entry.deal.title
+        )
 
     @staticmethod
     def _outcome(entry: TimelineEntry) -> str | None:

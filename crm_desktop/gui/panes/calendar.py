@@ -13,8 +13,8 @@ from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -56,7 +56,7 @@ class CalendarPane(QWidget):
         self.ctx = ctx
         self.setObjectName("CalendarPane")
         self.setAccessibleName(self.tr("Calendar"))
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(340)
         self.today = ctx.local_now().date()
         self.selected = self.today
         self.dialog: QWidget | None = None
@@ -90,6 +90,13 @@ class CalendarPane(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title.setFont(font)
+        # Room for the longest month name of the user's language: never "Novemb".
+        locale, metrics = QLocale(), QFontMetrics(font)
+        longest = max(
+            metrics.horizontalAdvance(locale.toString(QDate(2026, m, 1), "MMMM yyyy"))
+            for m in range(1, 13)
+        )
+        self.title.setMinimumWidth(longest + 6)
         self.today_button = self._button(
             "today", self.tr("Today (T)"), self.go_today, self.tr("Today")
         )

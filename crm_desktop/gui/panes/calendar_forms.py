@@ -45,36 +45,45 @@ def if_alive(widget: QObject, callback: Callable[[T], None]) -> Callable[[T], No
 
 
 def reminder_label(minutes: int) -> str:
-    tr = QCoreApplication.translate
     units = (
-        (10080, tr("MeetingEditor", "1 week"), tr("MeetingEditor", "%1 weeks")),
-        (1440, tr("MeetingEditor", "1 day"), tr("MeetingEditor", "%1 days")),
-        (60, tr("MeetingEditor", "1 hour"), tr("MeetingEditor", "%1 hours")),
+        (
+            10080,
+            QCoreApplication.translate("MeetingEditor", "1 week"),
+            QCoreApplication.translate("MeetingEditor", "%1 weeks"),
+        ),
+        (
+            1440,
+            QCoreApplication.translate("MeetingEditor", "1 day"),
+            QCoreApplication.translate("MeetingEditor", "%1 days"),
+        ),
+        (
+            60,
+            QCoreApplication.translate("MeetingEditor", "1 hour"),
+            QCoreApplication.translate("MeetingEditor", "%1 hours"),
+        ),
     )
     if minutes == 0:
-        return tr("MeetingEditor", "At start")
+        return QCoreApplication.translate("MeetingEditor", "At start")
     for size, one, many in units:
         if minutes % size == 0:
             return one if minutes == size else fmt(many, minutes // size)
-    return fmt(tr("MeetingEditor", "%1 min"), minutes)
+    return fmt(QCoreApplication.translate("MeetingEditor", "%1 min"), minutes)
 
 
 def kind_labels() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        EventKind.MEETING: tr("MeetingEditor", "Meeting"),
-        EventKind.CALL: tr("MeetingEditor", "Call"),
-        EventKind.FOLLOW_UP: tr("MeetingEditor", "Follow-up"),
+        EventKind.MEETING: QCoreApplication.translate("MeetingEditor", "Meeting"),
+        EventKind.CALL: QCoreApplication.translate("MeetingEditor", "Call"),
+        EventKind.FOLLOW_UP: QCoreApplication.translate("MeetingEditor", "Follow-up"),
     }
 
 
 def status_labels() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        EventStatus.PLANNED: tr("MeetingEditor", "Planned"),
-        EventStatus.HELD: tr("MeetingEditor", "Held"),
-        EventStatus.CANCELLED: tr("MeetingEditor", "Cancelled"),
-        EventStatus.MISSED: tr("MeetingEditor", "Missed"),
+        EventStatus.PLANNED: QCoreApplication.translate("MeetingEditor", "Planned"),
+        EventStatus.HELD: QCoreApplication.translate("MeetingEditor", "Held"),
+        EventStatus.CANCELLED: QCoreApplication.translate("MeetingEditor", "Cancelled"),
+        EventStatus.MISSED: QCoreApplication.translate("MeetingEditor", "Missed"),
     }
 
 

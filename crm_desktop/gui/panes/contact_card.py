@@ -39,29 +39,14 @@ from crm_desktop.domain.money import format_amount
 from crm_desktop.gui import icons
 from crm_desktop.gui.context import GuiContext
 from crm_desktop.gui.panes.timeline_labels import accent_color
+from crm_desktop.gui.plurals import ago, plurals
 from crm_desktop.services.dto import ContactDetail, DealRow, EventOccurrence
 
 CARD_KEY = "detail-card"
 MEETING_KEY = "detail-next-meeting"
-_tr = QCoreApplication.translate
 
 
 # -- plain-language facts (pure functions, easy to test) ---------------------------------
-
-
-def ago(then: date, today: date) -> str:
-    days = (today - then).days
-    if days <= 0:
-        return _tr("ContactCard", "today")
-    if days == 1:
-        return _tr("ContactCard", "yesterday")
-    if days < 14:
-        return _tr("ContactCard", "%n days ago", "", days)
-    if days < 60:
-        return _tr("ContactCard", "%n weeks ago", "", days // 7)
-    if days < 730:
-        return _tr("ContactCard", "%n months ago", "", days // 30)
-    return _tr("ContactCard", "%n years ago", "", days // 365)
 
 
 def day_month(month: int, day: int) -> str:
@@ -75,16 +60,24 @@ def birthday_text(birthday: PartialDate, today: date) -> str:
     age = birthday.age_on(upcoming)
     if upcoming == today:
         if age is None:
-            return _tr("ContactCard", "%1 (today)").replace("%1", text)
-        return _tr("ContactCard", "%1 (%2 today)").replace("%1", text).replace("%2", str(age))
+            return QCoreApplication.translate("ContactCard", "%1 (today)").replace("%1", text)
+        return (
+            QCoreApplication.translate("ContactCard", "%1 (%2 today)")
+            .replace("%1", text)
+            .replace("%2", str(age))
+        )
     if age is not None:
-        text = _tr("ContactCard", "%1 (turns %2)").replace("%1", text).replace("%2", str(age))
+        text = (
+            QCoreApplication.translate("ContactCard", "%1 (turns %2)")
+            .replace("%1", text)
+            .replace("%2", str(age))
+        )
     days = (upcoming - today).days
     if days <= 14:
         text += " · " + (
-            _tr("ContactCard", "tomorrow")
+            QCoreApplication.translate("ContactCard", "tomorrow")
             if days == 1
-            else _tr("ContactCard", "in %n days", "", days)
+            else plurals().in_days(days)
         )
     return text
 
@@ -104,7 +97,7 @@ def open_deals_text(deals: list[DealRow]) -> str:
     for deal in deals:
         totals[deal.currency] = totals.get(deal.currency, 0) + deal.value_minor
     money = " + ".join(format_amount(v, c) for c, v in sorted(totals.items()))
-    return _tr("ContactCard", "%n open", "", len(deals)) + " · " + money
+    return plurals().open_deals(len(deals)) + " · " + money
 
 
 # -- widgets --------------------------------------------------------------------------------

@@ -12,18 +12,20 @@ from collections.abc import Callable
 from dataclasses import asdict, replace
 from functools import partial
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QInputDialog,
+    QMenu,
     QToolButton,
     QWidget,
 )
 
 from crm_desktop.gui import icons
 from crm_desktop.gui.context import GuiContext
+from crm_desktop.gui.i18n import fmt
 from crm_desktop.services.contact_queries import ContactQuery, ContactSort
 from crm_desktop.services.dto import LeadSourceRow, NamedCount
 
@@ -55,13 +57,30 @@ class ContactFilterBar(QWidget):
         self.status = self._combo(self.tr("Any status"), self.tr("Filter by status"))
         self.tag = self._combo(self.tr("Any tag"), self.tr("Filter by tag"))
         self.source = self._combo(self.tr("Any source"), self.tr("Filter by lead source"))
-        self.losing = QCheckBox(self.tr("Losing touch"), self)
-        self.losing.setToolTip(self.tr("No interaction within the contact's stay-in-touch cadence"))
-        self.birthday = QCheckBox(self.tr("Birthday soon"), self)
-        self.birthday.setToolTip(self.tr("Birthday in the next %n day(s)", "", BIRTHDAY_DAYS))
-        self.deal = QCheckBox(self.tr("Open deal"), self)
-        self.trash = QCheckBox(self.tr("Trash"), self)
-        self.trash.setToolTip(self.tr("Show the contacts in the trash (restorable)"))
+        # Quick filters live in a menu so the bar fits a 1366-pixel screen.
+        self.quick = QToolButton(self)
+        self.quick.setIcon(icons.icon("filter"))
+        self.quick.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.quick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.quick.setAccessibleName(self.tr("Quick filters"))
+        menu = QMenu(self.quick)
+        self.losing = self._toggle(
+            menu,
+            self.tr("Losing touch"),
+            self.tr("No interaction within the contact's stay-in-touch cadence"),
+        )
+        self.birthday = self._toggle(
+            menu,
+            self.tr("Birthday soon"),
+            self.tr("Birthday in the next %n day(s)", "", BIRTHDAY_DAYS),
+        )
+        self.deal = self._toggle(menu, self.tr("Has an open deal"), None)
+        menu.addSeparator()
+        self.trash = self._toggle(
+            menu, self.tr("Show the trash"), self.tr("Show the contacts in the trash (restorable)")
+        )
+        self.quick.setMenu(menu)
+        self._update_quick_label()
         self.views = QToolButton(self)
         self.views.setIcon(icons.icon("saved-view"))
         self.views.setToolTip(self.tr("Saved views"))
@@ -70,12 +89,23 @@ class ContactFilterBar(QWidget):
         self.views.setAutoRaise(True)
         for widget in (self.status, self.tag, self.source):
             layout.addWidget(widget, 1)
-        for box in (self.losing, self.birthday, self.deal, self.trash):
-            box.toggled.connect(self._emit)
-            layout.addWidget(box)
+        layout.addWidget(self.quick)
         layout.addWidget(self.views)
         self._rebuild_views_menu()
         ctx.runner.changed.connect(self._on_changed)
+
+    def _toggle(self, menu: QMenu, text: str, tip: str | None) -> QAction:
+        action = menu.addAction(text)
+        action.setCheckable(True)
+        if tip:
+            action.setToolTip(tip)
+        action.toggled.connect(self._update_quick_label)
+        action.toggled.connect(self._emit)
+        return action
+
+    def _update_quick_label(self) -> None:
+        active = sum(a.isChecked() for a in (self.losing, self.birthday, self.deal, self.trash))
+        self.quick.setText(fmt(self.tr("Filters (%1)"), active) if active else self.tr("Filters"))
 
     def _combo(self, everything: str, accessible: str) -> QComboBox:
         combo = QComboBox(self)
@@ -191,8 +221,6 @@ class ContactFilterBar(QWidget):
             return None
 
     def _rebuild_views_menu(self) -> None:
-        from PySide6.QtWidgets import QMenu
-
         menu = QMenu(self)
         for name in sorted(self.saved_views(), key=str.casefold):
             menu.addAction(name, partial(self._open_view, name))

@@ -13,39 +13,37 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from crm_desktop.domain.choices import Direction, InteractionKind, Outcome
 
-_tr = QCoreApplication.translate
-
 
 def kind_labels() -> dict[str, str]:
     return {
-        InteractionKind.CALL: _tr("Timeline", "Call"),
-        InteractionKind.MEETING: _tr("Timeline", "Meeting"),
-        InteractionKind.EMAIL: _tr("Timeline", "E-mail"),
-        InteractionKind.MESSAGE: _tr("Timeline", "Message"),
-        InteractionKind.VISIT: _tr("Timeline", "Visit"),
-        InteractionKind.NOTE: _tr("Timeline", "Note"),
-        InteractionKind.PURCHASE: _tr("Timeline", "Purchase"),
-        InteractionKind.VIDEO_CALL: _tr("Timeline", "Video call"),
-        InteractionKind.SOCIAL: _tr("Timeline", "Social media"),
+        InteractionKind.CALL: QCoreApplication.translate("Timeline", "Call"),
+        InteractionKind.MEETING: QCoreApplication.translate("Timeline", "Meeting"),
+        InteractionKind.EMAIL: QCoreApplication.translate("Timeline", "E-mail"),
+        InteractionKind.MESSAGE: QCoreApplication.translate("Timeline", "Message"),
+        InteractionKind.VISIT: QCoreApplication.translate("Timeline", "Visit"),
+        InteractionKind.NOTE: QCoreApplication.translate("Timeline", "Note"),
+        InteractionKind.PURCHASE: QCoreApplication.translate("Timeline", "Purchase"),
+        InteractionKind.VIDEO_CALL: QCoreApplication.translate("Timeline", "Video call"),
+        InteractionKind.SOCIAL: QCoreApplication.translate("Timeline", "Social media"),
     }
 
 
 def outcome_labels() -> dict[str, str]:
     return {
-        Outcome.SUCCESSFUL: _tr("Timeline", "Successful"),
-        Outcome.UNSUCCESSFUL: _tr("Timeline", "Unsuccessful"),
-        Outcome.NO_ANSWER: _tr("Timeline", "No answer"),
-        Outcome.FOLLOW_UP_NEEDED: _tr("Timeline", "Follow-up needed"),
-        Outcome.LEFT_MESSAGE: _tr("Timeline", "Left a message"),
-        Outcome.RESCHEDULED: _tr("Timeline", "Rescheduled"),
-        Outcome.NEUTRAL: _tr("Timeline", "Neutral"),
+        Outcome.SUCCESSFUL: QCoreApplication.translate("Timeline", "Successful"),
+        Outcome.UNSUCCESSFUL: QCoreApplication.translate("Timeline", "Unsuccessful"),
+        Outcome.NO_ANSWER: QCoreApplication.translate("Timeline", "No answer"),
+        Outcome.FOLLOW_UP_NEEDED: QCoreApplication.translate("Timeline", "Follow-up needed"),
+        Outcome.LEFT_MESSAGE: QCoreApplication.translate("Timeline", "Left a message"),
+        Outcome.RESCHEDULED: QCoreApplication.translate("Timeline", "Rescheduled"),
+        Outcome.NEUTRAL: QCoreApplication.translate("Timeline", "Neutral"),
     }
 
 
 def direction_labels() -> dict[str, str]:
     return {
-        Direction.INBOUND: _tr("Timeline", "Incoming"),
-        Direction.OUTBOUND: _tr("Timeline", "Outgoing"),
+        Direction.INBOUND: QCoreApplication.translate("Timeline", "Incoming"),
+        Direction.OUTBOUND: QCoreApplication.translate("Timeline", "Outgoing"),
     }
 
 
@@ -64,10 +62,14 @@ def direction_label(direction: str) -> str:
 def duration_label(minutes: int) -> str:
     hours, rest = divmod(minutes, 60)
     if not hours:
-        return _tr("Timeline", "%1 min").replace("%1", str(rest))
+        return QCoreApplication.translate("Timeline", "%1 min").replace("%1", str(rest))
     if not rest:
-        return _tr("Timeline", "%1 h").replace("%1", str(hours))
-    return _tr("Timeline", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(rest))
+        return QCoreApplication.translate("Timeline", "%1 h").replace("%1", str(hours))
+    return (
+        QCoreApplication.translate("Timeline", "%1 h %2 min")
+        .replace("%1", str(hours))
+        .replace("%2", str(rest))
+    )
 
 
 def kind_icon_name(kind: str) -> str:

@@ -1,0 +1,1964 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en">
+<context>
+    <name />
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text message (SMS)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messenger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Post</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Postal addresses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No postal address yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>needs both a day and a month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>has a year that is not four digits; leave it empty if unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>needs a day and a month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other important dates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No other dates. Add anniversaries, name days or the start of a contract.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problem with %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>home</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comma-separated, e.g. vip, newsletter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AddressRow</name>
+    <message>
+        <source>Address label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Street and number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address line 2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Region or state</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AgendaList</name>
+    <message>
+        <source>Agenda of the selected day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing planned for this day.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tick when done; double-click to edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 turns %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1's birthday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Double-click to open the contact</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CalendarPane</name>
+    <message>
+        <source>Calendar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Previous (Page Up)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next (Page Down)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Today (T)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New meeting (Ctrl+Shift+M)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New task (Ctrl+T)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark &amp;held…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Cancel meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete this meeting? A repeating meeting is deleted with all its dates.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ChipRow</name>
+    <message>
+        <source>Status and tags</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Record consent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. newsletter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. signed form, e-mail reply, by phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The text the person agreed to (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Wording:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConsentPanel</name>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Consent history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record consent…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Consent can be recorded after the contact is saved for the first time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each decision is recorded at once and kept; a withdrawal is a new record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>granted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The consent could not be recorded. Please try again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContactCard</name>
+    <message>
+        <source>%1 (today)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2 today)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (turns %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit this customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New meeting with this customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organization and job title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail and phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last contacted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stay in touch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open deals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>every day</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>every %n days</source>
+        <translation><numerusform>every %n days</numerusform><numerusform>every %n days</numerusform></translation>
+    </message>
+    <message>
+        <source>next by %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContactDetailPane</name>
+    <message>
+        <source>Customer details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a customer on the left to see their card and timeline.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No customer selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContactEditorDialog</name>
+    <message>
+        <source>New contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contact &amp;details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>D&amp;ates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;onsent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit contact: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This contact is in the trash; saving keeps it there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This contact no longer exists. It may have been deleted in another window.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The contact could not be loaded. Close this window and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This contact was deleted, perhaps in another window, so it cannot be saved. Copy what you need, then close.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The contact could not be saved. Your changes are still here; try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Made from the name, else the organization or e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This contact has changes that are not saved yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContactFilterBar</name>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by lead source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quick filters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Losing touch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No interaction within the contact's stay-in-touch cadence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birthday soon</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Birthday in the next %n day(s)</source>
+        <translation><numerusform>Birthday in the next %n day</numerusform><numerusform>Birthday in the next %n days</numerusform></translation>
+    </message>
+    <message>
+        <source>Has an open deal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the trash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filters (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the contacts in the trash (restorable)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save current view…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContactListPane</name>
+    <message>
+        <source>Search names, companies, e-mails, phones, tags…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add tag…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Tag for %n contact(s):</source>
+        <translation><numerusform>Tag for %n contact:</numerusform><numerusform>Tag for %n contacts:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) moved to the trash</source>
+        <translation><numerusform>%n contact moved to the trash</numerusform><numerusform>%n contacts moved to the trash</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ContactPicker</name>
+    <message>
+        <source>Type a name to link a contact…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search contacts to link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Matching contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Linked contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Press Delete to unlink the selected contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlink %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type a name to change the contact…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContactTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last contacted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DetailsPage</name>
+    <message>
+        <source>E-mail addresses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No e-mail address yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No phone number yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>+36 1 234 5678</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>No customers yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add your first contact, or look around with a database of realistic demo customers first. Everything stays on this computer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Explore with demo data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import contacts…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not available in this version yet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ErrorLabel</name>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Middle name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Family name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Leave empty to use the name above.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Leave the year empty if you do not know it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Birthday:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Work and relationship</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Job title:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lead source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where they came from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Lead source:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No preference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preferred &amp;channel:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stay in touch every (days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remind me when there has been no contact for this many days; none: never.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stay in touc&amp;h every:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stay in touch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No status</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HeldOutcome</name>
+    <message>
+        <source>Successful</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unsuccessful</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow-up needed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Left a message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HeldOutcomeDialog</name>
+    <message>
+        <source>Mark meeting held</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How did “%1” go? It will be logged in the contacts' timeline.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What was agreed, what comes next…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Log as held</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ImportantDateRow</name>
+    <message>
+        <source>What, e.g. anniversary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove date</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>InteractionEditDialog</name>
+    <message>
+        <source>Edit interaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Duration in minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>D&amp;irection:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LabeledValueRow</name>
+    <message>
+        <source>%1 label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>CRM Desktop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;New contact…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit contact…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Log interaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New &amp;meeting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New &amp;task…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search (alternative)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ne&amp;xt contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pre&amp;vious contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move to &amp;trash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Reports and export…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;About CRM Desktop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;alendar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not available in this version yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation><numerusform>%n contact</numerusform><numerusform>%n contacts</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo data could not be created: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not available yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>About CRM Desktop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CRM Desktop %1
+Your customers, on your computer, in one file.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MeetingEditor</name>
+    <message>
+        <source>1 week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Held</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MeetingEditorDialog</name>
+    <message>
+        <source>Edit meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Offer review with Anna</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All &amp;day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address, room or video link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;ontacts:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remind %1 before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remind me:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>every </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>forever</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>until</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>times:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re&amp;peat:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repeat every</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repeat ends</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repeat until</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number of occurrences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> week(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> month(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> year(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This meeting could not be opened: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discard the changes to this meeting?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MonthGrid</name>
+    <message>
+        <source>Month calendar</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n meeting(s)</source>
+        <translation><numerusform>%n meeting</numerusform><numerusform>%n meetings</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open task(s)</source>
+        <translation><numerusform>%n open task</numerusform><numerusform>%n open tasks</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n birthday(s)</source>
+        <translation><numerusform>%n birthday</numerusform><numerusform>%n birthdays</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>NotesPage</name>
+    <message>
+        <source>&amp;Interests:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hobbies, topics they care about</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Preferences:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How and when they like to be contacted, what they like or avoid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Anything else worth remembering</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PartialDateEdit</name>
+    <message>
+        <source>day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>year (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 year (optional)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QuickLogBar</name>
+    <message>
+        <source>Interaction kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What kind of interaction to log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How it went</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interaction text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First line is the subject, further lines are notes; Enter saves</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What happened? Enter saves, Shift+Enter adds notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Log interaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save this interaction (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quick log message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type what happened first.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TaskEditorDialog</name>
+    <message>
+        <source>Edit task</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New task</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Send the offer to Anna</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On a day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At a time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Due:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;ontact:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This task could not be opened: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discard the changes to this task?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Purchase: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deal won: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deal lost: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Video call</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Successful</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unsuccessful</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow-up needed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Left a message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>No interactions yet. Log the first one above: type what happened and press Enter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not load the timeline: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Interaction timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter shows all notes, F2 edits, Delete deletes the selected interaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Timeline entry actions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show or hide all notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Interaction deleted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WeekView</name>
+    <message>
+        <source>Week calendar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation><numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s) ago</source>
+        <translation><numerusform>%n week ago</numerusform><numerusform>%n weeks ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation><numerusform>%n month ago</numerusform><numerusform>%n months ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) ago</source>
+        <translation><numerusform>%n year ago</numerusform><numerusform>%n years ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation><numerusform>in %n day</numerusform><numerusform>in %n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open</source>
+        <translation><numerusform>%n open</numerusform><numerusform>%n open</numerusform></translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>CRM Desktop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database could not be opened.
+
+%1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>
