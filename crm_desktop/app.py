@@ -14,7 +14,7 @@ from crm_desktop.paths import AppPaths
 STARTED_AT = time.perf_counter()
 
 
-def _process_started() -> float:
+def process_started() -> float:
     """perf_counter() value of the process start (Linux), else of this import."""
     try:
         import os
@@ -37,7 +37,7 @@ def main(
     zone_name: str = "UTC",
     phone_region: str | None = None,
 ) -> int:
-    started = _process_started()
+    started = process_started()
     paths.ensure()
     from crm_desktop.gui.application import run
 

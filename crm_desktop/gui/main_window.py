@@ -23,6 +23,7 @@ from crm_desktop.gui.panes.contact_list import ContactListPane
 from crm_desktop.gui.quick_start import FirstPage
 
 DEMO_CONTACTS = 300
+FOLLOW_SELECTION_MS = 150
 DEMO_INTERACTIONS = 4000
 
 
@@ -50,7 +51,14 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 3)
         self.setCentralWidget(self.splitter)
 
-        self.contacts.contact_selected.connect(self.detail.show_contact)
+        # The card follows the selection after a short pause, so typing in the
+        # search box or holding an arrow key does not queue a card per row.
+        self._selected = 0
+        self._follow = QTimer(self)
+        self._follow.setSingleShot(True)
+        self._follow.setInterval(FOLLOW_SELECTION_MS)
+        self._follow.timeout.connect(lambda: self.detail.show_contact(self._selected))
+        self.contacts.contact_selected.connect(self._on_contact_selected)
         self.contacts.first_data_shown.connect(self.first_data_shown)
         self.detail.edit_requested.connect(self.edit_contact)
         self.detail.meeting_requested.connect(self.calendar.new_meeting)
@@ -61,6 +69,14 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self._restore_state()
+
+    def _on_contact_selected(self, contact_id: int) -> None:
+        first = self._selected == 0 and not self._follow.isActive()
+        self._selected = contact_id
+        if first:
+            self.detail.show_contact(contact_id)  # nothing shown yet: no reason to wait
+        else:
+            self._follow.start()
 
     def show_first_page(self, page: FirstPage | None) -> None:
         """The list's first page, read before the services are open (may be None)."""

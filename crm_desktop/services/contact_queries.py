@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from crm_desktop.domain.dates import PartialDate
+from crm_desktop.domain.text import search_tokens
 from crm_desktop.services.dto import ContactRow
 from crm_desktop.services.sqltime import parse_utc, to_sql
 from crm_desktop.storage.search_query import TIER_SQL, match_expression, search_tiers
@@ -97,12 +98,26 @@ def birthday_days(today: date, days: int) -> list[tuple[int, int]]:
     return pairs
 
 
+def _single_letter(text: str) -> str | None:
+    tokens = search_tokens(text) if text else []
+    if len(tokens) == 1 and len(tokens[0]) == 1 and not tokens[0].isdigit():
+        return tokens[0]
+    return None
+
+
 def where(query: ContactQuery, *, today: date, now: datetime) -> tuple[str, dict[str, Any]]:
     """The WHERE clause (with its bound values) for ``query``."""
     clauses = ["c.trashed_at IS NOT NULL" if query.trashed else "c.trashed_at IS NULL"]
     params: dict[str, Any] = {}
-    match = match_expression(query.text) if query.text else None
-    if query.text and match is None:
+    initial = _single_letter(query.text)
+    match = match_expression(query.text) if query.text and initial is None else None
+    if initial is not None:
+        # One letter: names that start with it, a range of the sort index.
+        # Matching any word of any field would be half the database (80 ms
+        # at 100k contacts) and useless; this is instant and what "k" means.
+        clauses.append("c.sort_key >= :initial AND c.sort_key < :after_initial")
+        params.update(initial=initial, after_initial=chr(ord(initial) + 1))
+    elif query.text and match is None:
         clauses.append("0")  # only punctuation: nothing can match
     if match:
         clauses.append("c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH :match)")

@@ -230,27 +230,37 @@ class EventService(Service):
             start = localize(datetime.fromisoformat(row.local_start), zone(row.timezone))
             return _occurrence(row, start, contacts, reminders)
 
-    def between(self, start: datetime, end: datetime) -> list[EventOccurrence]:
-        """Every occurrence overlapping [start, end), recurring series expanded, by start."""
-        lo, hi = to_sql(start), to_sql(end)
+    def between(
+        self, start: datetime, end: datetime, *, contact_id: int | None = None
+    ) -> list[EventOccurrence]:
+        """Every occurrence overlapping [start, end), recurring series expanded, by start.
+
+        With ``contact_id``, only that contact's events (filtered in SQL
+        before any series is expanded).
+        """
+        params: dict[str, object] = {"lo": to_sql(start), "hi": to_sql(end)}
+        mine = ""
+        if contact_id is not None:
+            mine = " AND id IN (SELECT event_id FROM event_contact WHERE contact_id = :contact)"
+            params["contact"] = contact_id
         with self.db.read() as session:
             one_off = session.scalars(
                 select(Event).from_statement(
                     text(
                         "SELECT * FROM event WHERE recur_freq IS NULL"
-                        " AND starts_at < :hi AND ends_at > :lo"
+                        " AND starts_at < :hi AND ends_at > :lo" + mine
                     )
                 ),
-                {"lo": lo, "hi": hi},
+                params,
             ).all()
             series = session.scalars(
                 select(Event).from_statement(
                     text(
                         "SELECT * FROM event WHERE recur_freq IS NOT NULL AND starts_at < :hi"
-                        " AND (series_ends_at IS NULL OR series_ends_at > :lo)"
+                        " AND (series_ends_at IS NULL OR series_ends_at > :lo)" + mine
                     )
                 ),
-                {"lo": lo, "hi": hi},
+                params,
             ).all()
             ids = [r.id for r in (*one_off, *series) if r.id is not None]
             contacts = _contacts_of(session, ids)
@@ -273,16 +283,7 @@ class EventService(Service):
     def upcoming_for_contact(self, contact_id: int, *, limit: int = 10) -> list[EventOccurrence]:
         """The contact's next occurrences from now (within a year), soonest first."""
         now = self.clock()
-        with self.db.read() as session:
-            ids = set(
-                session.scalars(
-                    select(col(EventContact.event_id)).where(
-                        col(EventContact.contact_id) == contact_id
-                    )
-                )
-            )
-        found = [o for o in self.between(now, now + timedelta(days=366)) if o.event_id in ids]
-        return found[:limit]
+        return self.between(now, now + timedelta(days=366), contact_id=contact_id)[:limit]
 
 
 def _expand(

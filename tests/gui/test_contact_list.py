@@ -186,3 +186,20 @@ def test_next_and_previous_contact(qtbot, gui_ctx, services, settings, delta) ->
     with qtbot.waitSignal(pane.contact_selected, timeout=1000):
         pane.select_next() if delta == 1 else pane.select_previous()
     assert pane.table.currentIndex().row() == 2 + delta
+
+
+def test_row_cache_is_bounded(qtbot, gui_ctx, services) -> None:
+    from crm_desktop.gui.models.contact_table import MAX_CACHED_PAGES
+
+    _fill(services, extra=(MAX_CACHED_PAGES + 5) * PAGE)
+    model = ContactTableModel(gui_ctx)
+    with qtbot.waitSignal(model.loaded, timeout=10000):
+        model.set_query(ContactQuery())
+    for page in range(1, MAX_CACHED_PAGES + 5):
+        with qtbot.waitSignal(model.dataChanged, timeout=5000):
+            model.data(model.index(page * PAGE, 0))
+    assert len(model._rows) <= MAX_CACHED_PAGES * PAGE
+    assert model.data(model.index(0, 0)) == "…"  # evicted: fetched again on demand
+    with qtbot.waitSignal(model.dataChanged, timeout=5000):
+        pass
+    assert model.data(model.index(0, 0)) != "…"

@@ -8,6 +8,7 @@ their page is fetched on the worker; ``dataChanged`` repaints them.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -31,6 +32,8 @@ from crm_desktop.services.contact_queries import ContactQuery, ContactSort
 from crm_desktop.services.dto import ContactRow
 
 PAGE = 100
+#: Pages of rows kept in memory: scrolling through 100,000 contacts must not keep them all.
+MAX_CACHED_PAGES = 30
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS: tuple[tuple[str, ContactSort | None], ...] = (
@@ -43,6 +46,14 @@ COLUMNS: tuple[tuple[str, ContactSort | None], ...] = (
     ("email", None),
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        ID_ROLE,
+    }
+)
 
 
 class ContactTableModel(QAbstractTableModel):
@@ -65,9 +76,11 @@ class ContactTableModel(QAbstractTableModel):
         self.query = ContactQuery()
         self._ids: list[int] = []
         self._rows: dict[int, ContactRow] = {}
+        self._cached_pages: OrderedDict[int, None] = OrderedDict()  # least recently used first
         self._pending_pages: set[int] = set()
         self._generation = 0
         self._now = datetime.now(UTC)
+        self._total = -1  # live contacts in the database; -1 until counted
         ctx.runner.changed.connect(self._on_changed)
 
     # -- loading ---------------------------------------------------------------
@@ -76,10 +89,15 @@ class ContactTableModel(QAbstractTableModel):
         """Show the contacts matching ``query``; older requests are dropped."""
         self.query = query
 
+        known_total = self._total
+
         def job() -> tuple[list[int], list[ContactRow], int]:  # runs on the worker
             service = self.ctx.services.contacts
             ids = service.ids(query)
-            total = service.count(ContactQuery()) if query != ContactQuery() else len(ids)
+            if query == ContactQuery():
+                total = len(ids)
+            else:  # counted once, then only after changes
+                total = known_total if known_total >= 0 else service.count(ContactQuery())
             return ids, service.rows(ids[:PAGE]), total
 
         self.ctx.runner.run(job, self._reset, key=f"contact-list-{id(self)}")
@@ -94,10 +112,12 @@ class ContactTableModel(QAbstractTableModel):
 
     def _reset(self, result: tuple[list[int], list[ContactRow], int]) -> None:
         ids, rows, total = result
+        self._total = total
         self.beginResetModel()
         self._generation += 1
         self._ids = ids
         self._rows = {row.id: row for row in rows}
+        self._cached_pages = OrderedDict({0: None})
         self._pending_pages.clear()
         self._now = datetime.now(UTC)
         self.endResetModel()
@@ -115,12 +135,21 @@ class ContactTableModel(QAbstractTableModel):
                 return  # the list was replaced meanwhile
             self._pending_pages.discard(page)
             self._rows.update((row.id, row) for row in rows)
+            self._cached_pages[page] = None
+            self._evict()
             first, last = page * PAGE, min(len(self._ids), (page + 1) * PAGE) - 1
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
         self.ctx.runner.run(lambda: self.ctx.services.contacts.rows(ids), done)
 
+    def _evict(self) -> None:
+        while len(self._cached_pages) > MAX_CACHED_PAGES:
+            page, _ = self._cached_pages.popitem(last=False)
+            for contact_id in self._ids[page * PAGE : (page + 1) * PAGE]:
+                self._rows.pop(contact_id, None)
+
     def _on_changed(self, changes: Changes) -> None:
+        self._total = -1
         if changes.all_contacts or changes.tags or changes.vocabularies:
             self.reload()
             return
@@ -145,15 +174,19 @@ class ContactTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # Views ask for a dozen roles per cell; answer the unused ones first.
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
         contact_id = self._ids[index.row()]
         if role == ID_ROLE:
             return contact_id
         row = self._rows.get(contact_id)
+        page = index.row() // PAGE
+        if page in self._cached_pages:
+            self._cached_pages.move_to_end(page)
         if row is None:
             if role == Qt.ItemDataRole.DisplayRole:
-                self._fetch_page(index.row() // PAGE)
+                self._fetch_page(page)
                 return "…" if index.column() == 0 else ""
             return None
         column = COLUMNS[index.column()][0]

@@ -41,7 +41,9 @@ from crm_desktop.gui.widgets.undo_bar import UndoBar
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.contact_queries import ContactQuery
 
-DEBOUNCE_MS = 40
+#: 0 still coalesces the keys already queued; a slower typist gets every keystroke searched,
+#: and stale searches are superseded on the worker, never queued behind each other.
+DEBOUNCE_MS = 0
 
 
 class ContactListPane(QWidget):

@@ -285,3 +285,23 @@ def test_upcoming_for_contact_uses_the_clock(
     service.create(meeting(clock.now + timedelta(days=2)))  # not this contact's
     assert [o.event_id for o in service.upcoming_for_contact(a)] == [soon]
     assert past != soon
+
+
+def test_upcoming_for_contact_expands_only_their_series(
+    db: Database, make_contact: Factory, clock: FixedClock
+) -> None:
+    a = make_contact(given_name="A")
+    b = make_contact(given_name="B")
+    service = EventService(db, clock=clock)
+    weekly = Recurrence(Frequency.WEEKLY, count=3)
+    mine = service.create(
+        meeting(clock.now + timedelta(hours=2), contact_ids=(a,), recurrence=weekly)
+    ).id
+    service.create(meeting(clock.now + timedelta(hours=1), contact_ids=(b,), recurrence=weekly))
+    shared = service.create(meeting(clock.now + timedelta(days=1), contact_ids=(a, b))).id
+    upcoming = service.upcoming_for_contact(a)
+    assert [o.event_id for o in upcoming] == [mine, shared, mine, mine]
+    assert all(a in o.contact_ids for o in upcoming)
+    assert [o.event_id for o in service.between(clock.now, clock.now + timedelta(days=30))].count(
+        mine
+    ) == 3
