@@ -35,7 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
     for module in COMMAND_MODULES:
         module.register(commands)
     gui = commands.add_parser("gui", help="start the window (the default)")
-    gui.add_argument("--screenshot", metavar="PATH", help="save a PNG once data is painted")
+    gui.add_argument(
+        "--screenshot",
+        metavar="PATH",
+        help="save a PNG of the window once the first page of data is painted and every pane"
+        " has loaded",
+    )
     gui.add_argument("--quit-after-paint", action="store_true", help="exit after the first paint")
     gui.set_defaults(handler=_run_gui, needs_db=False)
     return parser

@@ -104,16 +104,25 @@ def run(
     window = MainWindow(ctx, settings)
     window.first_data_shown.connect(on_first_data)
 
-    def capture() -> None:
+    def report_paint() -> None:
         elapsed = time.perf_counter() - started_at
-        if screenshot:
-            window.grab().save(screenshot)
         print(f"first paint with data: {elapsed:.3f} s after process start", flush=True)
-        if quit_after_paint:
+        if screenshot:
+            settle()  # the picture waits until every pane has loaded
+        elif quit_after_paint:
             QTimer.singleShot(0, app.quit)
 
+    def settle() -> None:
+        if not ctx.is_open or runner.pending or window.follow_pending():
+            QTimer.singleShot(50, settle)
+            return
+        assert screenshot is not None
+        window.grab().save(screenshot)
+        if quit_after_paint:
+            app.quit()
+
     if screenshot or quit_after_paint:
-        window.first_data_shown.connect(lambda: QTimer.singleShot(0, capture))
+        window.first_data_shown.connect(lambda: QTimer.singleShot(0, report_paint))
 
     window.show()
     code = app.exec()

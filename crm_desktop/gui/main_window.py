@@ -78,6 +78,10 @@ class MainWindow(QMainWindow):
         else:
             self._follow.start()
 
+    def follow_pending(self) -> bool:
+        """Whether the card is still waiting to follow the selection."""
+        return self._follow.isActive()
+
     def show_first_page(self, page: FirstPage | None) -> None:
         """The list's first page, read before the services are open (may be None)."""
         if page is not None:
@@ -196,12 +200,13 @@ class MainWindow(QMainWindow):
 
     # -- slots -------------------------------------------------------------------
 
-    def new_contact(self) -> None:
+    def new_contact(self) -> QWidget:
         from crm_desktop.gui.dialogs.contact_editor import ContactEditorDialog
 
         dialog = ContactEditorDialog(self.ctx, None, self)
         dialog.saved.connect(self.contacts.select_contact)
         dialog.open()
+        return dialog
 
     def edit_contact(self, contact_id: int) -> None:
         from crm_desktop.gui.dialogs.contact_editor import ContactEditorDialog
@@ -213,11 +218,11 @@ class MainWindow(QMainWindow):
         if current is not None:
             self.edit_contact(current)
 
-    def new_meeting(self) -> None:
-        self.calendar.new_meeting(self.contacts.current_id() or 0)
+    def new_meeting(self) -> QWidget:
+        return self.calendar.new_meeting(self.contacts.current_id() or 0)
 
-    def new_task(self) -> None:
-        self.calendar.new_task(self.contacts.current_id() or 0)
+    def new_task(self) -> QWidget:
+        return self.calendar.new_task(self.contacts.current_id() or 0)
 
     def fill_demo(self) -> None:
         """First run: a small realistic database to explore (only into an empty one)."""
