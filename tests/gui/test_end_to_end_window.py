@@ -54,8 +54,10 @@ def test_contact_call_and_meeting_reach_every_pane(qtbot, gui_ctx, settings) -> 
         meeting.save()
     wait_idle(qtbot, gui_ctx.runner)
     qtbot.waitUntil(
-        lambda: window.calendar.grid.counts.get(tomorrow) is not None
-        and window.calendar.grid.counts[tomorrow].meetings == 1,
+        lambda: (
+            window.calendar.grid.counts.get(tomorrow) is not None
+            and window.calendar.grid.counts[tomorrow].meetings == 1
+        ),
         timeout=5000,
     )
     qtbot.waitUntil(
