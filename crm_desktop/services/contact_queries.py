@@ -32,6 +32,10 @@ class ContactSort(StrEnum):
     LAST_CONTACTED = "last_contacted"
     CREATED = "created"
     UPDATED = "updated"
+    TAGS = "tags"
+    PHONE = "phone"
+    EMAIL = "email"
+    NEXT_MEETING = "next_meeting"
 
 
 #: Sort keys read from the contact row itself; each has a matching partial index.
@@ -41,6 +45,21 @@ _ORDER = {
     ContactSort.CREATED: ("c.created_at",),
     ContactSort.UPDATED: ("c.updated_at",),
 }
+#: Sorts by a value of child rows: a correlated sub-query per contact and a full
+#: sort (0.1-0.3 s at 100k contacts). Rarely used, so no index is kept for them.
+#: The next meeting counts one-off meetings and series that have not started yet.
+_CHILD_ORDER = {
+    ContactSort.TAGS: "(SELECT min(t.folded) FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id"
+    " WHERE ct.contact_id = c.id)",
+    ContactSort.PHONE: "(SELECT p.raw FROM contact_phone p WHERE p.contact_id = c.id"
+    " ORDER BY p.position LIMIT 1)",
+    ContactSort.EMAIL: "(SELECT e.normalized FROM contact_email e WHERE e.contact_id = c.id"
+    " ORDER BY e.position LIMIT 1)",
+    ContactSort.NEXT_MEETING: "(SELECT min(ev.starts_at) FROM event_contact ec"
+    " JOIN event ev ON ev.id = ec.event_id WHERE ec.contact_id = c.id"
+    " AND ev.status = 'planned' AND ev.starts_at >= :now)",
+}
+
 #: Sorts by a parent row (table, its order, the contact's foreign key). A join
 #: ordered by the parent's column makes SQLite sort all 100k rows (23 ms for the
 #: first page); walking the parent in index order and its contacts through
@@ -160,9 +179,16 @@ def id_queries(
 ) -> tuple[list[str], dict[str, Any]]:
     """Statements whose results, concatenated, are the matching ids in list order."""
     clause, params = where(query, today=today, now=now)
+    if query.sort in _CHILD_ORDER:
+        value = _CHILD_ORDER[query.sort]
+        params.setdefault("now", to_sql(now))
+        child_keys = (f"{value} IS NULL", value, "c.sort_key", "c.id")
+        return [
+            "SELECT c.id FROM contact c" + clause + _order(child_keys, query.descending)
+        ], params
     if query.sort not in _GROUPED:
-        keys = (*_ORDER[query.sort], "c.id")
-        return ["SELECT c.id FROM contact c" + clause + _order(keys, query.descending)], params
+        own_keys = (*_ORDER[query.sort], "c.id")
+        return ["SELECT c.id FROM contact c" + clause + _order(own_keys, query.descending)], params
     table, parent_keys, fk = _GROUPED[query.sort]
     with_parent = (
         f"SELECT c.id FROM {table} p CROSS JOIN contact c ON c.{fk} = p.id"

@@ -23,7 +23,7 @@ from crm_desktop.domain.text import NOTES_MAX, SHORT_TEXT_MAX, clean_text
 from crm_desktop.services.base import NotFoundError, Service
 from crm_desktop.services.changes import Changes, Saved
 from crm_desktop.services.dto import EventInput, EventOccurrence, InteractionInput
-from crm_desktop.services.sqltime import to_sql
+from crm_desktop.services.sqltime import parse_utc, to_sql
 from crm_desktop.storage.models import Contact, Event, EventContact, EventReminder
 
 MAX_REMINDERS = 10
@@ -279,6 +279,51 @@ class EventService(Service):
             )
         result.sort(key=lambda o: (o.start.astimezone(UTC), o.event_id))
         return result
+
+    def next_starts(self, contact_ids: Sequence[int]) -> dict[int, datetime]:
+        """When each contact's next planned meeting starts (for a list column).
+
+        One-off meetings are one grouped query; a contact's series are
+        expanded only up to their next occurrence.
+        """
+        if not contact_ids:
+            return {}
+        now = self.clock()
+        id_list = ",".join(str(int(i)) for i in contact_ids)
+        found: dict[int, datetime] = {}
+        with self.db.read_raw() as conn:
+            for contact_id, starts in conn.execute(
+                "SELECT ec.contact_id, min(e.starts_at) FROM event_contact ec"
+                " JOIN event e ON e.id = ec.event_id"
+                f" WHERE ec.contact_id IN ({id_list}) AND e.recur_freq IS NULL"
+                " AND e.status = 'planned' AND e.starts_at >= ? GROUP BY ec.contact_id",
+                (to_sql(now),),
+            ):
+                found[contact_id] = parse_utc(starts) or now
+            series = conn.execute(
+                "SELECT ec.contact_id, e.local_start, e.timezone, e.recur_freq,"
+                " e.recur_interval, e.recur_until, e.recur_count FROM event_contact ec"
+                " JOIN event e ON e.id = ec.event_id"
+                f" WHERE ec.contact_id IN ({id_list}) AND e.recur_freq IS NOT NULL"
+                " AND e.status = 'planned' AND (e.series_ends_at IS NULL OR e.series_ends_at >= ?)",
+                (to_sql(now),),
+            ).fetchall()
+        horizon = now + timedelta(days=366)
+        for contact_id, local_start, tz_name, freq, interval, until, count in series:
+            rule = Recurrence(
+                Frequency(freq),
+                interval,
+                until=datetime.fromisoformat(until).date() if until else None,
+                count=count,
+            )
+            first = datetime.fromisoformat(local_start)
+            upcoming = occurrences(first, zone(tz_name), rule, window_start=now, window_end=horizon)
+            start = next(upcoming, None)
+            if start is not None:
+                start = start.astimezone(UTC)
+                if contact_id not in found or start < found[contact_id]:
+                    found[contact_id] = start
+        return found
 
     def upcoming_for_contact(self, contact_id: int, *, limit: int = 10) -> list[EventOccurrence]:
         """The contact's next occurrences from now (within a year), soonest first."""

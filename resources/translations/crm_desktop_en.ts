@@ -677,6 +677,7 @@
     <name>ContactListPane</name>
     <message>
         <source>Search names, companies, e-mails, phones, tags…</source>
+        <extracomment>0 still coalesces the keys already queued; a slower typist gets every keystroke searched, and stale searches are superseded on the worker, never queued behind each other.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -751,6 +752,7 @@
     <name>ContactTableModel</name>
     <message>
         <source>Name</source>
+        <extracomment>Pages of rows kept in memory: scrolling through 100,000 contacts must not keep them all. ids in list order, the first page's rows, live contacts in all, next meetings of the page</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -767,6 +769,10 @@
     </message>
     <message>
         <source>Last contacted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next meeting</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1952,6 +1958,7 @@ Your customers, on your computer, in one file.</source>
     <name>window</name>
     <message>
         <source>CRM Desktop</source>
+        <extracomment>How long the service import may wait for the first paint before going ahead anyway.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 
 from crm_desktop.domain.dates import PartialDate
 from crm_desktop.gui.context import GuiContext
-from crm_desktop.gui.models.contact_table import PAGE, ContactTableModel
+from crm_desktop.gui.models.contact_table import COLUMNS, PAGE, ContactTableModel
 from crm_desktop.gui.panes.contact_list import ContactListPane
 from crm_desktop.services.contact_queries import ContactQuery, ContactSort
 from crm_desktop.services.dto import ContactInput, InteractionInput, LabeledValue
@@ -203,3 +203,28 @@ def test_row_cache_is_bounded(qtbot, gui_ctx, services) -> None:
     with qtbot.waitSignal(model.dataChanged, timeout=5000):
         pass
     assert model.data(model.index(0, 0)) != "…"
+
+
+def test_next_meeting_column_and_child_sorts(qtbot, gui_ctx, services, settings) -> None:
+    from datetime import timedelta
+
+    from crm_desktop.services.dto import EventInput
+
+    ids = _fill(services)
+    soon = datetime.now(UTC) + timedelta(days=2)
+    services.events.create(
+        EventInput(
+            "Offer", soon, soon + timedelta(hours=1), "Europe/Budapest", contact_ids=(ids[3],)
+        )
+    )
+    pane = _pane(qtbot, gui_ctx, settings)
+    column = next(i for i, (name, _) in enumerate(COLUMNS) if name == "next_meeting")
+    with qtbot.waitSignal(pane.model.loaded, timeout=5000):
+        pane.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    assert pane.model.contact_id(0) == ids[3]  # the only one with a meeting comes first
+    assert pane.model.data(pane.model.index(0, column))  # shows when
+    assert pane.model.data(pane.model.index(1, column)) == ""
+    email = next(i for i, (name, _) in enumerate(COLUMNS) if name == "email")
+    with qtbot.waitSignal(pane.model.loaded, timeout=5000):
+        pane.table.sortByColumn(email, Qt.SortOrder.DescendingOrder)
+    assert pane.model.contact_id(0) == ids[5]  # person5@ sorts last, so first descending

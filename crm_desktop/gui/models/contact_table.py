@@ -17,6 +17,8 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QDate,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -40,12 +42,15 @@ COLUMNS: tuple[tuple[str, ContactSort | None], ...] = (
     ("name", ContactSort.NAME),
     ("organization", ContactSort.ORGANIZATION),
     ("status", ContactSort.STATUS),
-    ("tags", None),
+    ("tags", ContactSort.TAGS),
     ("last_contacted", ContactSort.LAST_CONTACTED),
-    ("phone", None),
-    ("email", None),
+    ("next_meeting", ContactSort.NEXT_MEETING),
+    ("phone", ContactSort.PHONE),
+    ("email", ContactSort.EMAIL),
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: ids in list order, the first page's rows, live contacts in all, next meetings of the page
+ListResult = tuple[list[int], list[ContactRow], int, dict[int, datetime]]
 _ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
@@ -54,6 +59,12 @@ _ROLES = frozenset(
         ID_ROLE,
     }
 )
+
+
+def _when(start: datetime) -> str:
+    """A next meeting as the list shows it: "Tue 24 Nov 14:00"."""
+    day = QLocale().toString(QDate(start.year, start.month, start.day), "ddd d MMM")
+    return f"{day} {start:%H:%M}"
 
 
 class ContactTableModel(QAbstractTableModel):
@@ -66,6 +77,7 @@ class ContactTableModel(QAbstractTableModel):
         str(QT_TRANSLATE_NOOP("ContactTableModel", "Status")),
         str(QT_TRANSLATE_NOOP("ContactTableModel", "Tags")),
         str(QT_TRANSLATE_NOOP("ContactTableModel", "Last contacted")),
+        str(QT_TRANSLATE_NOOP("ContactTableModel", "Next meeting")),
         str(QT_TRANSLATE_NOOP("ContactTableModel", "Phone")),
         str(QT_TRANSLATE_NOOP("ContactTableModel", "E-mail")),
     )
@@ -76,6 +88,7 @@ class ContactTableModel(QAbstractTableModel):
         self.query = ContactQuery()
         self._ids: list[int] = []
         self._rows: dict[int, ContactRow] = {}
+        self._next: dict[int, datetime] = {}  # next planned meeting of the cached rows
         self._cached_pages: OrderedDict[int, None] = OrderedDict()  # least recently used first
         self._pending_pages: set[int] = set()
         self._generation = 0
@@ -88,35 +101,41 @@ class ContactTableModel(QAbstractTableModel):
     def set_query(self, query: ContactQuery) -> None:
         """Show the contacts matching ``query``; older requests are dropped."""
         self.query = query
-
         known_total = self._total
 
-        def job() -> tuple[list[int], list[ContactRow], int]:  # runs on the worker
+        def job() -> ListResult:  # runs on the worker
             service = self.ctx.services.contacts
             ids = service.ids(query)
             if query == ContactQuery():
                 total = len(ids)
             else:  # counted once, then only after changes
                 total = known_total if known_total >= 0 else service.count(ContactQuery())
-            return ids, service.rows(ids[:PAGE]), total
+            rows, meetings = self._page_job(ids[:PAGE])
+            return ids, rows, total, meetings
 
         self.ctx.runner.run(job, self._reset, key=f"contact-list-{id(self)}")
+
+    def _page_job(self, ids: list[int]) -> tuple[list[ContactRow], dict[int, datetime]]:
+        """Rows and next meetings of one page (on the worker)."""
+        services = self.ctx.services
+        return services.contacts.rows(ids), services.events.next_starts(ids)
 
     def preload(self, result: tuple[list[int], list[ContactRow], int]) -> None:
         """Show a first page read before the services were open (see quick_start)."""
         if not self._ids:
-            self._reset(result)
+            self._reset((*result, {}))
 
     def reload(self) -> None:
         self.set_query(self.query)
 
-    def _reset(self, result: tuple[list[int], list[ContactRow], int]) -> None:
-        ids, rows, total = result
+    def _reset(self, result: ListResult) -> None:
+        ids, rows, total, meetings = result
         self._total = total
         self.beginResetModel()
         self._generation += 1
         self._ids = ids
         self._rows = {row.id: row for row in rows}
+        self._next = dict(meetings)
         self._cached_pages = OrderedDict({0: None})
         self._pending_pages.clear()
         self._now = datetime.now(UTC)
@@ -130,23 +149,26 @@ class ContactTableModel(QAbstractTableModel):
         ids = self._ids[page * PAGE : (page + 1) * PAGE]
         generation = self._generation
 
-        def done(rows: list[ContactRow]) -> None:
+        def done(result: tuple[list[ContactRow], dict[int, datetime]]) -> None:
             if generation != self._generation:
                 return  # the list was replaced meanwhile
+            rows, meetings = result
             self._pending_pages.discard(page)
             self._rows.update((row.id, row) for row in rows)
+            self._next.update(meetings)
             self._cached_pages[page] = None
             self._evict()
             first, last = page * PAGE, min(len(self._ids), (page + 1) * PAGE) - 1
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
-        self.ctx.runner.run(lambda: self.ctx.services.contacts.rows(ids), done)
+        self.ctx.runner.run(lambda: self._page_job(ids), done)
 
     def _evict(self) -> None:
         while len(self._cached_pages) > MAX_CACHED_PAGES:
             page, _ = self._cached_pages.popitem(last=False)
             for contact_id in self._ids[page * PAGE : (page + 1) * PAGE]:
                 self._rows.pop(contact_id, None)
+                self._next.pop(contact_id, None)
 
     def _on_changed(self, changes: Changes) -> None:
         self._total = -1
@@ -212,6 +234,9 @@ class ContactTableModel(QAbstractTableModel):
                 return ""
             today = self._now.astimezone(self.ctx.zone).date()
             return ago(row.last_contacted_at.astimezone(self.ctx.zone).date(), today)
+        if column == "next_meeting":
+            start = self._next.get(row.id)
+            return _when(start.astimezone(self.ctx.zone)) if start else ""
         if column == "phone":
             return row.phone or ""
         return row.email or ""

@@ -85,7 +85,7 @@ class ContactListPane(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        for column, width in enumerate((190, 150, 80, 110, 110, 130, 180)):
+        for column, width in enumerate((180, 150, 80, 110, 110, 130, 130, 180)):
             header.resizeSection(column, width)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)

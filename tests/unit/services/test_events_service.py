@@ -305,3 +305,21 @@ def test_upcoming_for_contact_expands_only_their_series(
     assert [o.event_id for o in service.between(clock.now, clock.now + timedelta(days=30))].count(
         mine
     ) == 3
+
+
+def test_next_starts_takes_the_earliest_of_one_offs_and_series(
+    db: Database, make_contact: Factory, clock: FixedClock
+) -> None:
+    a = make_contact(given_name="A")
+    b = make_contact(given_name="B")
+    c = make_contact(given_name="C")
+    service = EventService(db, clock=clock)
+    service.create(meeting(clock.now - timedelta(days=3), contact_ids=(a,)))  # past: ignored
+    service.create(meeting(clock.now + timedelta(days=5), contact_ids=(a,)))
+    weekly = Recurrence(Frequency.WEEKLY)  # started last week, next in 4 days
+    service.create(meeting(clock.now - timedelta(days=3), contact_ids=(a, b), recurrence=weekly))
+    cancelled = service.create(meeting(clock.now + timedelta(hours=1), contact_ids=(c,))).id
+    service.set_status(cancelled, "cancelled")
+    starts = service.next_starts([a, b, c])
+    assert starts[a] == starts[b] == (clock.now + timedelta(days=4)).astimezone(UTC)
+    assert c not in starts
