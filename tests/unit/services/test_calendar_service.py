@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from support import factories
 
 from crm_desktop.domain.dates import Feb29Policy, PartialDate
 from crm_desktop.domain.recurrence import Frequency, Recurrence
@@ -16,17 +15,16 @@ from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.dto import ContactInput, EventInput, TaskInput
 from crm_desktop.services.events import EventService
 from crm_desktop.services.tasks import TaskService
-from crm_desktop.storage.database import Database, open_database
+from crm_desktop.storage.database import Database
 
 NOW = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 BUD = ZoneInfo("Europe/Budapest")
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "crm.sqlite3")
-    yield database
-    database.close()
+# The shared fixtures copy a migrated template database instead of migrating each time.
+template_db = factories.template_db
+db_path = factories.db_path
+db = factories.db
 
 
 @pytest.fixture

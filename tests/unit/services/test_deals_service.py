@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from support import factories
 
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.services.base import NotFoundError
@@ -15,16 +14,15 @@ from crm_desktop.services.changes import Changes
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.deals import DealService, StageSummary
 from crm_desktop.services.dto import ContactInput, DealInput, DealRow
-from crm_desktop.storage.database import Database, open_database
+from crm_desktop.storage.database import Database
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "crm.sqlite3")
-    yield database
-    database.close()
+# The shared fixtures copy a migrated template database instead of migrating each time.
+template_db = factories.template_db
+db_path = factories.db_path
+db = factories.db
 
 
 @pytest.fixture

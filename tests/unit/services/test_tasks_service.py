@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
+from support import factories
 
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.services.base import NotFoundError
@@ -16,17 +15,16 @@ from crm_desktop.services.changes import Changes
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.dto import ContactInput, TaskInput, TaskRow
 from crm_desktop.services.tasks import TaskService
-from crm_desktop.storage.database import Database, open_database
+from crm_desktop.storage.database import Database
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 BUDAPEST = ZoneInfo("Europe/Budapest")
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "crm.sqlite3")
-    yield database
-    database.close()
+# The shared fixtures copy a migrated template database instead of migrating each time.
+template_db = factories.template_db
+db_path = factories.db_path
+db = factories.db
 
 
 @pytest.fixture
