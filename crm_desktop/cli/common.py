@@ -35,12 +35,16 @@ class Context:
         if self._db is None:
             from crm_desktop.storage.database import open_database
             from crm_desktop.storage.errors import StorageError
+            from crm_desktop.storage.set_aside import quick_check
 
             self.paths.ensure()
             try:
+                quick_check(self.paths.database)  # a damaged page is refused before any write
                 self._db = open_database(self.paths.database, backup_dir=self.paths.backup_dir)
             except StorageError as exc:
-                raise CliError(f"{exc.message} ({exc.path})") from exc
+                from crm_desktop.cli.backup import refusal  # sets a damaged file aside
+
+                raise CliError(refusal(self.paths, exc)) from exc
         return self._db
 
     @property

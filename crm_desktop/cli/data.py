@@ -58,6 +58,7 @@ def run_demo(ctx: Context, args: argparse.Namespace) -> int:
 def run_check(ctx: Context, args: argparse.Namespace) -> int:
     import sqlite3
 
+    from crm_desktop.cli.backup import newest_backup_line
     from crm_desktop.storage.snapshot import check_database
 
     db = ctx.db
@@ -77,4 +78,6 @@ def run_check(ctx: Context, args: argparse.Namespace) -> int:
             print(f"  {problem}")
     else:
         print("ok: integrity and foreign keys are clean")
+    if args.format != "json":
+        print(newest_backup_line(ctx.paths))  # informational: never fails the check
     return 0 if not problems else 1
