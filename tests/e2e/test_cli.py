@@ -244,15 +244,16 @@ def test_user_errors_exit_1_with_one_line(cli: Cli, argv: list[str]) -> None:
         database.close()
 
 
-def test_a_text_file_in_place_of_the_database_is_refused_and_kept(cli: Cli) -> None:
+def test_a_text_file_in_place_of_the_database_is_set_aside_unchanged(cli: Cli) -> None:
     path = cli.data_dir / "crm.sqlite3"
     path.write_text("this is my shopping list\n", encoding="utf-8")
     before = sha256(path)
-    for argv in (["contacts", "list"], ["search", "x"], ["check"]):
-        line = assert_user_error(cli(*argv))
-        assert "not a CRM Desktop database" in line and str(path) in line
-    assert sha256(path) == before
-    assert sidecars(path) == []
+    line = assert_user_error(cli("contacts", "list"))
+    assert "not a CRM Desktop database" in line and str(path) in line
+    assert not path.exists()  # moved aside, never modified or deleted
+    (kept,) = (cli.data_dir / "set-aside").glob("crm-*.sqlite3")
+    assert sha256(kept) == before
+    assert sidecars(kept) == []
 
 
 @pytest.mark.parametrize(
