@@ -69,6 +69,17 @@ def _join_dashed_values(argv: Sequence[str]) -> list[str]:
     return out
 
 
+def _damaged(ctx: Context) -> str:
+    from crm_desktop.cli.backup import refusal
+    from crm_desktop.storage.errors import DamagedDatabaseError
+
+    error = DamagedDatabaseError(
+        ctx.paths.database,
+        "The database file is damaged and cannot be read. It was left unchanged.",
+    )
+    return refusal(ctx.paths, error)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # every file we create (database, backups, exports) is private
     parser = build_parser()
@@ -81,6 +92,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except CliError as exc:
         print(f"crm-desktop: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        from crm_desktop.storage.errors import is_corruption
+
+        if not is_corruption(exc):
+            raise
+        ctx.close()  # release the file before it is moved aside
+        print(f"crm-desktop: {_damaged(ctx)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("crm-desktop: interrupted; nothing was half-saved", file=sys.stderr)

@@ -35,11 +35,9 @@ class Context:
         if self._db is None:
             from crm_desktop.storage.database import open_database
             from crm_desktop.storage.errors import StorageError
-            from crm_desktop.storage.set_aside import quick_check
 
             self.paths.ensure()
             try:
-                quick_check(self.paths.database)  # a damaged page is refused before any write
                 self._db = open_database(self.paths.database, backup_dir=self.paths.backup_dir)
             except StorageError as exc:
                 from crm_desktop.cli.backup import refusal  # sets a damaged file aside
@@ -68,6 +66,7 @@ class Context:
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
+            self._db = None
 
 
 @contextmanager
