@@ -5,13 +5,19 @@ the user types their own; closing pins it to 100 (won) or 0 (lost) so a
 closed deal never inflates the weighted forecast. Values are integer minor
 units beside a currency, and the pipeline is summed per currency in SQL:
 adding euros to forints would be a meaningless number.
+
+Every mutation that matters to the customer's story (created, moved to
+another stage, value changed, won, lost, reopened) also writes a
+``deal_change`` row in the same transaction, so the history can never
+disagree with the deal: a refused change writes neither. The timeline shows
+these rows (see :meth:`DealService.history`).
 """
 
 from __future__ import annotations
 
 import builtins
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import text
@@ -24,9 +30,9 @@ from crm_desktop.domain.text import NOTES_MAX, SHORT_TEXT_MAX, clean_text
 from crm_desktop.services import vocabulary
 from crm_desktop.services.base import NotFoundError, Service
 from crm_desktop.services.changes import Changes, Saved
-from crm_desktop.services.dto import DealInput, DealRow
+from crm_desktop.services.dto import DealChangeKind, DealChangeRow, DealInput, DealRow
 from crm_desktop.services.sqltime import parse_utc
-from crm_desktop.storage.models import Contact, Deal, Organization
+from crm_desktop.storage.models import Contact, Deal, DealChange, Organization
 
 VALUE_MAX = 10**AMOUNT_MAX_DIGITS - 1
 
@@ -100,6 +106,16 @@ def _changes(*contact_ids: int | None) -> Changes:
     return Changes(deals=True, contacts=frozenset(i for i in contact_ids if i is not None))
 
 
+# One range scan of ix_deal_change_contact_time, newest first; id breaks ties
+# between changes of one instant (a deal created and moved in the same second).
+_HISTORY = (
+    "SELECT c.id, c.deal_id, d.title, c.kind, c.stage, c.value_minor, c.currency,"
+    " c.probability, c.reason, c.changed_at"
+    " FROM deal_change c JOIN deal d ON d.id = c.deal_id"
+    " WHERE c.contact_id = :contact_id"
+    " ORDER BY c.changed_at DESC, c.id DESC LIMIT :limit"
+)
+
 _SELECT_ROWS = (
     "SELECT d.id, d.title, d.contact_id, d.organization_id, s.name, d.value_minor,"
     " d.currency, d.probability, d.expected_close, d.status, d.closed_at, d.close_reason"
@@ -137,30 +153,49 @@ class DealService(Service):
             session.add(deal)
             session.flush()
             assert deal.id is not None
+            _record(session, deal, DealChangeKind.CREATED, now)
             return Saved(deal.id, _changes(clean.contact_id))
 
     def update(self, deal_id: int, data: DealInput) -> Saved:
-        """Replace the deal's fields; status and closing stay (see :meth:`close`)."""
+        """Replace the deal's fields; status and closing stay (see :meth:`close`).
+
+        A new stage records a ``stage`` change; otherwise a new value or
+        currency records a ``value`` change (one row per edit: the stage row's
+        snapshot carries the new value too). Other edits record nothing.
+        """
         clean = _clean(data)
         with self.db.write() as session:
             deal = _get(session, deal_id)
             _check_links(session, clean)
             before = deal.contact_id
+            old = (deal.stage_id, deal.value_minor, deal.currency)
             _apply(session, deal, clean)
-            deal.updated_at = self.clock()
+            now = self.clock()
+            deal.updated_at = now
             session.add(deal)
+            if deal.stage_id != old[0]:
+                _record(session, deal, DealChangeKind.STAGE, now)
+            elif (deal.value_minor, deal.currency) != old[1:]:
+                _record(session, deal, DealChangeKind.VALUE, now)
             return Saved(deal_id, _changes(before, clean.contact_id))
 
     def move_to_stage(self, deal_id: int, stage: str) -> Changes:
-        """Move along the pipeline; an open deal takes the new stage's probability."""
+        """Move along the pipeline; an open deal takes the new stage's probability.
+
+        Records a ``stage`` change unless the deal already is in that stage.
+        """
         with self.db.write() as session:
             deal = _get(session, deal_id)
             stage_id, probability = vocabulary.stage_id(session, stage.strip())
+            moved = stage_id != deal.stage_id
             deal.stage_id = stage_id
             if deal.status == DealStatus.OPEN:
                 deal.probability = probability
-            deal.updated_at = self.clock()
+            now = self.clock()
+            deal.updated_at = now
             session.add(deal)
+            if moved:
+                _record(session, deal, DealChangeKind.STAGE, now)
             return _changes(deal.contact_id)
 
     def close(self, deal_id: int, *, won: bool, reason: str | None = None) -> Changes:
@@ -174,18 +209,27 @@ class DealService(Service):
             deal.close_reason = clean_reason
             deal.updated_at = now
             session.add(deal)
+            kind = DealChangeKind.WON if won else DealChangeKind.LOST
+            _record(session, deal, kind, now, reason=clean_reason)
             return _changes(deal.contact_id)
 
     def reopen(self, deal_id: int) -> Changes:
-        """Back to open, with its stage's default probability (the old one is unknown)."""
+        """Back to open, with its stage's default probability (the old one is unknown).
+
+        Records a ``reopened`` change when the deal was closed.
+        """
         with self.db.write() as session:
             deal = _get(session, deal_id)
+            was_closed = deal.status != DealStatus.OPEN
             deal.status = DealStatus.OPEN.value
             deal.closed_at = None
             deal.close_reason = None
             deal.probability = _stage_probability(session, deal.stage_id)
-            deal.updated_at = self.clock()
+            now = self.clock()
+            deal.updated_at = now
             session.add(deal)
+            if was_closed:
+                _record(session, deal, DealChangeKind.REOPENED, now)
             return _changes(deal.contact_id)
 
     def delete(self, deal_id: int) -> Changes:
@@ -242,6 +286,13 @@ class DealService(Service):
             rows = session.execute(text(sql), params).all()
         return [_decode(r) for r in rows]
 
+    def history(self, contact_id: int, *, limit: int = 5000) -> builtins.list[DealChangeRow]:
+        """The changes of the deals linked to ``contact_id`` when they happened, newest first."""
+        with self.db.read() as session:
+            params = {"contact_id": contact_id, "limit": limit}
+            rows = session.execute(text(_HISTORY), params).all()
+        return [_decode_change(r) for r in rows]
+
     def pipeline(self) -> builtins.list[StageSummary]:
         """Open deals per stage, in pipeline order, every stage listed even when empty."""
         with self.db.read() as session:
@@ -285,6 +336,36 @@ def _stage_probability(session: Session, stage_id: int | None) -> int:
     return int(found or 0)
 
 
+def _record(
+    session: Session,
+    deal: Deal,
+    kind: DealChangeKind,
+    at: datetime,
+    *,
+    reason: str | None = None,
+) -> None:
+    """Add the history row for ``kind``: the deal as it is now, its stage by name."""
+    assert deal.id is not None
+    stage = None
+    if deal.stage_id is not None:
+        stage = session.execute(
+            text("SELECT name FROM deal_stage WHERE id = :id"), {"id": deal.stage_id}
+        ).scalar()
+    session.add(
+        DealChange(
+            deal_id=deal.id,
+            contact_id=deal.contact_id,
+            changed_at=at,
+            kind=kind.value,
+            stage=stage,
+            value_minor=deal.value_minor,
+            currency=deal.currency,
+            probability=deal.probability,
+            reason=reason,
+        )
+    )
+
+
 def _apply(session: Session, deal: Deal, clean: _CleanDeal) -> None:
     """Copy ``clean`` onto ``deal``, resolving the stage (which may refuse the name)."""
     stage_id, stage_probability = vocabulary.stage_id(session, clean.stage)
@@ -317,4 +398,21 @@ def _decode(row: Any) -> DealRow:
         status=row[9],
         closed_at=parse_utc(row[10]),
         close_reason=row[11],
+    )
+
+
+def _decode_change(row: Any) -> DealChangeRow:
+    changed_at = parse_utc(row[9])
+    assert changed_at is not None
+    return DealChangeRow(
+        id=int(row[0]),
+        deal_id=int(row[1]),
+        title=row[2],
+        kind=row[3],
+        stage=row[4],
+        value_minor=int(row[5]),
+        currency=row[6],
+        probability=int(row[7]),
+        reason=row[8],
+        changed_at=changed_at,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Generic, TypeVar
 
 from crm_desktop.domain.dates import PartialDate
@@ -266,6 +267,37 @@ class DealRow:
     status: str
     closed_at: datetime | None
     close_reason: str | None
+
+
+class DealChangeKind(StrEnum):
+    """What a ``deal_change`` row records (stored as these stable English keys)."""
+
+    CREATED = "created"
+    STAGE = "stage"  # moved to another stage (or to none)
+    WON = "won"
+    LOST = "lost"
+    REOPENED = "reopened"
+    VALUE = "value"  # value or currency changed, the stage did not
+
+
+@dataclass(frozen=True, slots=True)
+class DealChangeRow:
+    """One step of a deal's history as it looked right after the change.
+
+    ``title`` is the deal's current title; everything else is the snapshot.
+    ``id`` is the change's own id (unique, and orders changes of one instant).
+    """
+
+    id: int
+    deal_id: int
+    title: str
+    kind: str
+    stage: str | None
+    value_minor: int
+    currency: str
+    probability: int
+    reason: str | None
+    changed_at: datetime
 
 
 @dataclass(frozen=True, slots=True)

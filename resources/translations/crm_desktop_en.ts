@@ -1759,11 +1759,52 @@ Your customers, on your computer, in one file.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Deal won: %1</source>
+        <source>untitled</source>
+        <comment>the name shown for a deal without a title</comment>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Deal lost: %1</source>
+        <source>Deal '%1' created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deal '%1' moved to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deal '%1' taken out of the pipeline stages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deal '%1' won: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deal '%1' won</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deal '%1' lost: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deal '%1' lost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deal '%1' reopened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deal '%1' changed value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deal '%1': %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 — %2</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1832,6 +1873,18 @@ Your customers, on your computer, in one file.</source>
     </message>
     <message>
         <source>Outgoing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Won</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Probability %1%</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -88,6 +88,7 @@ def test_card_shows_the_customer(
     assert card.fact["last"].text() == "10 days ago"
     assert "Losing touch" in card.fact["touch"].text()
     assert card.fact["deals"].text() == "1 open · 2500.00 EUR"
+    assert subjects(pane) == ["Deal 'Fleet' created — 2500.00 EUR", "Old call"]
     with qtbot.waitSignal(pane.edit_requested) as edit:
         card.edit.click()
     assert edit.args == [cid]
@@ -231,6 +232,28 @@ def test_changes_for_the_shown_contact_reload_others_do_not(
     pane.show()
     wait_idle(qtbot, runner)
     assert subjects(pane) == ["While hidden"]
+
+
+def test_a_deal_step_for_the_shown_contact_appears_in_the_timeline(
+    qtbot: Any, pane: ContactDetailPane, services: Services, gui_ctx: GuiContext
+) -> None:
+    cid = make(services, "Dealer")
+    log(services, cid, gui_ctx.now() - timedelta(days=1), "Offer call")
+    deal_id = services.deals.create(DealInput("Fleet", contact_id=cid, stage="proposal")).id
+    show(qtbot, pane, cid)
+    assert subjects(pane) == ["Deal 'Fleet' created", "Offer call"]
+    runner = gui_ctx.runner
+    runner.mutate(lambda: gui_ctx.services.deals.move_to_stage(deal_id, "negotiation"))
+    wait_idle(qtbot, runner)
+    assert subjects(pane)[0] == "Deal 'Fleet' moved to negotiation"
+    runner.mutate(lambda: gui_ctx.services.deals.close(deal_id, won=False, reason="price"))
+    wait_idle(qtbot, runner)
+    assert subjects(pane) == [
+        "Deal 'Fleet' lost: price",
+        "Deal 'Fleet' moved to negotiation",
+        "Deal 'Fleet' created",
+        "Offer call",
+    ]
 
 
 def test_plain_language_facts() -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from sqlalchemy import text
 from support.qt import wait_idle
@@ -19,13 +20,16 @@ from crm_desktop.gui.models.timeline_model import (
     Roles,
     TimelineEntry,
     TimelineModel,
+    deal_change_text,
     interaction_entry,
     merge_page,
     purchase_entry,
 )
 from crm_desktop.gui.panes.timeline_labels import outcome_color
+from crm_desktop.services.deals import DealService
 from crm_desktop.services.dto import (
     ContactInput,
+    DealChangeRow,
     DealInput,
     InteractionInput,
     InteractionRow,
@@ -138,34 +142,104 @@ def test_outcome_colour_role(qtbot: Any, model: TimelineModel, services: Service
     assert light is not None and dark is not None and dark.lightness() > light.lightness()
 
 
-def test_purchases_and_closed_deals_merged_in_date_order(
+def test_purchases_and_deal_changes_merged_in_date_order(
     qtbot: Any, model: TimelineModel, services: Services, gui_ctx: GuiContext
 ) -> None:
     cid = person(services, "Buyer")
     now = gui_ctx.now()
-    log_many(services, cid, 120, now)  # 25 days back
+    log_many(services, cid, 120, now)  # one every 5 hours, 25 days back
     local_today = gui_ctx.local_now().date()
     for days_ago in (3, 12, 24, 40):
         services.purchases.add(
             PurchaseInput(cid, local_today - timedelta(days=days_ago), 1000 + days_ago, "EUR")
         )
-    won = services.deals.create(DealInput("Fleet", contact_id=cid, value_minor=500000)).id
-    services.deals.close(won, won=True)
-    services.deals.create(DealInput("Still open", contact_id=cid))  # not in the timeline
+    # Each step 2 hours after an interaction: strictly between two of them.
+    clock = [now - timedelta(days=20, hours=-2)]
+    deals = DealService(services.db, clock=lambda: clock[0])
+    deal_id = deals.create(
+        DealInput("Website redesign", contact_id=cid, stage="proposal", value_minor=1_200_000)
+    ).id
+    clock[0] = now - timedelta(days=10, hours=-2)
+    deals.move_to_stage(deal_id, "negotiation")
+    clock[0] = now - timedelta(days=2, hours=-2)
+    deals.close(deal_id, won=True)
+
     load(qtbot, model, cid)
-    fetch_all(qtbot, model)
+    fetch_all(qtbot, model)  # the 20-day-old "created" step comes with a later page
     entries = model.entries()
     assert [e.source for e in entries].count("purchase") == 4
-    assert [e.source for e in entries].count("deal") == 1
-    assert len(entries) == 125
+    assert len(entries) == 127
     keys = [e.sort_key for e in entries]
     assert keys == sorted(keys, reverse=True)
     # the oldest purchase is older than every interaction: it comes last, after the last page
     assert entries[-1].source == "purchase" and entries[-1].purchase is not None
     assert entries[-1].purchase.amount_minor == 1040
-    deal_row = next(i for i, e in enumerate(entries) if e.source == "deal")
-    assert model.index(deal_row, 0).data(Roles.Subject) == "Deal won: Fleet"
-    assert model.index(deal_row, 0).data(Roles.OutcomeColor) == outcome_color("won")
+
+    rows = [i for i, e in enumerate(entries) if e.source == "deal"]
+    subject = [model.index(i, 0).data(Roles.Subject) for i in rows]
+    assert subject == [
+        "Deal 'Website redesign' won — 12000.00 EUR",
+        "Deal 'Website redesign' moved to negotiation — 12000.00 EUR",
+        "Deal 'Website redesign' created — 12000.00 EUR",
+    ]
+    for i in rows:  # among the interactions, not bunched at either end
+        assert entries[i - 1].source == "interaction" and entries[i + 1].source == "interaction"
+        assert entries[i - 1].when > entries[i].when > entries[i + 1].when
+        assert model.index(i, 0).data(Roles.IconName) == "deal"
+    won, moved, created = (model.index(i, 0) for i in rows)
+    assert won.data(Roles.OutcomeColor) == outcome_color("won")
+    assert (won.data(Roles.OutcomeText), won.data(Roles.Meta)) == ("Won", "")
+    assert moved.data(Roles.OutcomeColor) is None and moved.data(Roles.OutcomeText) == ""
+    assert (moved.data(Roles.Meta), created.data(Roles.Meta)) == (
+        "Probability 75%",
+        "Probability 50%",
+    )
+    assert won.data(Qt.ItemDataRole.ToolTipRole) == subject[0]
+    assert won.data(Roles.InteractionId) is None
+
+
+def test_deal_change_lines() -> None:
+    at = datetime(2026, 1, 5, 10, tzinfo=UTC)
+
+    def line(kind: str, **kw: Any) -> str:
+        fields: dict[str, Any] = {
+            "id": 1,
+            "deal_id": 1,
+            "title": "Fit-out",
+            "kind": kind,
+            "stage": "proposal",
+            "value_minor": 0,
+            "currency": "HUF",
+            "probability": 50,
+            "reason": None,
+            "changed_at": at,
+        }
+        return deal_change_text(DealChangeRow(**{**fields, **kw}))
+
+    assert line("created") == "Deal 'Fit-out' created"  # no value: no "— 0.00"
+    assert line("lost", reason="price", value_minor=150) == "Deal 'Fit-out' lost: price — 1.50 HUF"
+    assert line("won", reason="best offer") == "Deal 'Fit-out' won: best offer"
+    assert line("reopened") == "Deal 'Fit-out' reopened"
+    assert line("value") == "Deal 'Fit-out' changed value — 0.00 HUF"
+    assert line("stage", stage=None) == "Deal 'Fit-out' taken out of the pipeline stages"
+    assert line("stage", title="") == "Deal 'untitled' moved to proposal"
+    assert line("stage", title="50%1 off") == "Deal '50%1 off' moved to proposal"
+    assert line("merged") == "Deal 'Fit-out': merged"  # a kind from a newer version
+
+
+def test_reload_after_a_deal_change_shows_the_new_step(
+    qtbot: Any, model: TimelineModel, services: Services, gui_ctx: GuiContext
+) -> None:
+    cid = person(services, "Closer")
+    log_many(services, cid, 3, gui_ctx.now() - timedelta(hours=1))
+    deal_id = services.deals.create(DealInput("Fleet", contact_id=cid)).id
+    load(qtbot, model, cid)
+    assert [e.deal.kind for e in model.entries() if e.deal is not None] == ["created"]
+    services.deals.close(deal_id, won=False, reason="price")
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.reload()
+    assert model.index(0, 0).data(Roles.Subject) == "Deal 'Fleet' lost: price"
+    assert model.rowCount() == 5
 
 
 def test_merge_page_takes_only_extras_newer_than_the_page() -> None:

@@ -1,16 +1,18 @@
-"""One contact's timeline: interactions paged from SQL, purchases and closed deals merged in.
+"""One contact's timeline: interactions paged from SQL, purchases and deal changes merged in.
 
 Why this shape: a contact may have 10,000 interactions, so the model holds
 only the pages the user scrolled to and asks for the next one (one keyset
 query) through the task runner when the view reaches the end; it never
-blocks. Purchases and closed deals are few: they are loaded with the first
-page and released into the list in date order, each batch taking the extras
-that are newer than the oldest interaction of that page, so the merged list
-stays newest first however far the user scrolls.
+blocks. Purchases and deal changes (created, moved, won, lost...) are few:
+they are loaded with the first page and released into the list in date
+order, each batch taking the extras that are newer than the oldest
+interaction of that page, so the merged list stays newest first however far
+the user scrolls.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -28,18 +30,17 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from crm_desktop.domain.choices import DealStatus
 from crm_desktop.domain.money import format_amount
 from crm_desktop.gui import icons
 from crm_desktop.gui.panes import timeline_labels as labels
-from crm_desktop.services.dto import DealRow, InteractionRow, PurchaseRow
+from crm_desktop.services.dto import DealChangeKind, DealChangeRow, InteractionRow, PurchaseRow
 
 if TYPE_CHECKING:
     from crm_desktop.gui.context import GuiContext
     from crm_desktop.services.interactions import TimelineCursor
 
 PAGE_SIZE = 50
-EXTRAS_LIMIT = 5000  # purchases and closed deals loaded per contact
+EXTRAS_LIMIT = 5000  # purchases and deal changes loaded per contact
 TIMELINE_KEY = "detail-timeline"
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -61,14 +62,14 @@ class Roles:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
-    """One row: an interaction, a purchase or a closed deal."""
+    """One row: an interaction, a purchase or a change of a deal."""
 
     source: str  # "interaction" | "purchase" | "deal"
     when: datetime  # aware UTC; orders the merged list
     day: date  # the local day it is grouped under
     interaction: InteractionRow | None = None
     purchase: PurchaseRow | None = None
-    deal: DealRow | None = None
+    deal: DealChangeRow | None = None  # row_id is the change's id, not the deal's
 
     @property
     def row_id(self) -> int:
@@ -98,10 +99,8 @@ def purchase_entry(row: PurchaseRow, zone: ZoneInfo) -> TimelineEntry:
     return TimelineEntry("purchase", when, row.purchased_on, purchase=row)
 
 
-def deal_entry(row: DealRow, zone: ZoneInfo) -> TimelineEntry | None:
-    if row.status == DealStatus.OPEN or row.closed_at is None:
-        return None
-    when = row.closed_at.astimezone(UTC)
+def deal_entry(row: DealChangeRow, zone: ZoneInfo) -> TimelineEntry:
+    when = row.changed_at.astimezone(UTC)
     return TimelineEntry("deal", when, when.astimezone(zone).date(), deal=row)
 
 
@@ -127,7 +126,7 @@ class _Batch:
     rows: list[InteractionRow]
     cursor: TimelineCursor | None
     purchases: list[PurchaseRow] = field(default_factory=list)
-    deals: list[DealRow] = field(default_factory=list)
+    deals: list[DealChangeRow] = field(default_factory=list)
 
 
 class TimelineModel(QAbstractListModel):
@@ -194,7 +193,7 @@ class TimelineModel(QAbstractListModel):
             services = ctx.services
             rows, cursor = services.interactions.timeline(contact, limit=limit)
             purchases = services.purchases.for_contact(contact, limit=EXTRAS_LIMIT)
-            deals = services.deals.list(status=None, contact_id=contact, limit=EXTRAS_LIMIT)
+            deals = services.deals.history(contact, limit=EXTRAS_LIMIT)
             return _Batch(rows, cursor, purchases, deals)
 
         self._ctx.runner.run(
@@ -209,7 +208,7 @@ class TimelineModel(QAbstractListModel):
             return
         zone = self._ctx.zone
         extras = [purchase_entry(p, zone) for p in batch.purchases]
-        extras += [e for d in batch.deals if (e := deal_entry(d, zone)) is not None]
+        extras += [deal_entry(d, zone) for d in batch.deals]
         extras.sort(key=lambda e: e.sort_key, reverse=True)
         rows = [interaction_entry(r, zone) for r in batch.rows]
         merged, left = merge_page(rows, extras, last_page=batch.cursor is None)
@@ -310,6 +309,8 @@ class TimelineModel(QAbstractListModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Roles.Subject):
             return self._subject(entry)
+        if role == Qt.ItemDataRole.ToolTipRole and entry.deal is not None:
+            return self._subject(entry)  # the whole line, when the row elides it
         if role == Roles.Entry:
             return entry
         if role == Roles.Header:
@@ -376,25 +377,21 @@ class TimelineModel(QAbstractListModel):
                 )
             return QCoreApplication.translate("Timeline", "Purchase")
         assert entry.deal is not None
-        if entry.deal.status == DealStatus.WON:
-            return QCoreApplication.translate("Timeline", "Deal won: %1").replace(
-                "%1", entry.deal.title
-            )
-        return QCoreApplication.translate("Timeline", "Deal lost: %1").replace(
-            "%1", entry.deal.title
-        )
+        return deal_change_text(entry.deal)
 
     @staticmethod
     def _outcome(entry: TimelineEntry) -> str | None:
         if entry.interaction is not None:
             return entry.interaction.outcome
-        return entry.deal.status if entry.deal is not None else None
+        if (change := entry.deal) is not None and change.kind in _CLOSED:
+            return change.kind
+        return None
 
     def _outcome_text(self, entry: TimelineEntry) -> str:
         if entry.interaction is not None and entry.interaction.outcome:
             return labels.outcome_label(entry.interaction.outcome)
-        if (deal := entry.deal) is not None:
-            return format_amount(deal.value_minor, deal.currency)
+        if (change := entry.deal) is not None:
+            return labels.deal_outcome_label(change.kind) if change.kind in _CLOSED else ""
         if (purchase := entry.purchase) is not None:
             return format_amount(purchase.amount_minor, purchase.currency)
         return ""
@@ -403,7 +400,7 @@ class TimelineModel(QAbstractListModel):
     def _notes(entry: TimelineEntry) -> str:
         if entry.interaction is not None:
             return entry.interaction.notes or ""
-        return (entry.deal.close_reason or "") if entry.deal is not None else ""
+        return ""  # a deal's close reason is part of its one line
 
     @staticmethod
     def _meta(entry: TimelineEntry) -> str:
@@ -415,4 +412,52 @@ class TimelineModel(QAbstractListModel):
                 parts.append(labels.duration_label(row.duration_minutes))
             if row.direction:
                 parts.append(labels.direction_label(row.direction))
+        elif (change := entry.deal) is not None and change.kind not in _CLOSED:
+            parts.append(labels.probability_label(change.probability))
         return " · ".join(parts)
+
+
+_CLOSED = frozenset({DealChangeKind.WON, DealChangeKind.LOST})
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+
+def fill(template: str, *args: str) -> str:
+    """``template`` with %1, %2... replaced in one pass (a title holding "%2" stays as typed)."""
+    return _PLACEHOLDER.sub(
+        lambda m: args[int(m[1]) - 1] if 0 < int(m[1]) <= len(args) else m[0], template
+    )
+
+
+def deal_change_text(change: DealChangeRow) -> str:
+    """One line: "Deal 'Website redesign' moved to negotiation — 12000.00 EUR"."""
+    title = change.title or QCoreApplication.translate(
+        "Timeline", "untitled", "the name shown for a deal without a title"
+    )
+    kind, stage, reason = change.kind, change.stage or "", change.reason or ""
+    if kind == DealChangeKind.CREATED:
+        text = fill(QCoreApplication.translate("Timeline", "Deal '%1' created"), title)
+    elif kind == DealChangeKind.STAGE and stage:
+        text = fill(QCoreApplication.translate("Timeline", "Deal '%1' moved to %2"), title, stage)
+    elif kind == DealChangeKind.STAGE:
+        text = fill(
+            QCoreApplication.translate("Timeline", "Deal '%1' taken out of the pipeline stages"),
+            title,
+        )
+    elif kind == DealChangeKind.WON and reason:
+        text = fill(QCoreApplication.translate("Timeline", "Deal '%1' won: %2"), title, reason)
+    elif kind == DealChangeKind.WON:
+        text = fill(QCoreApplication.translate("Timeline", "Deal '%1' won"), title)
+    elif kind == DealChangeKind.LOST and reason:
+        text = fill(QCoreApplication.translate("Timeline", "Deal '%1' lost: %2"), title, reason)
+    elif kind == DealChangeKind.LOST:
+        text = fill(QCoreApplication.translate("Timeline", "Deal '%1' lost"), title)
+    elif kind == DealChangeKind.REOPENED:
+        text = fill(QCoreApplication.translate("Timeline", "Deal '%1' reopened"), title)
+    elif kind == DealChangeKind.VALUE:
+        text = fill(QCoreApplication.translate("Timeline", "Deal '%1' changed value"), title)
+    else:  # a kind written by a newer version: shown as stored
+        text = fill(QCoreApplication.translate("Timeline", "Deal '%1': %2"), title, kind)
+    if not change.value_minor and kind != DealChangeKind.VALUE:
+        return text  # "— 0.00 EUR" on every step of an unpriced deal says nothing
+    amount = format_amount(change.value_minor, change.currency)
+    return fill(QCoreApplication.translate("Timeline", "%1 — %2"), text, amount)

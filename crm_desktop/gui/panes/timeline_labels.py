@@ -1,4 +1,4 @@
-"""Translated labels and colours for interaction kinds, outcomes and directions.
+"""Translated labels and colours for interaction kinds, outcomes, directions and deal steps.
 
 The stored values are stable English keys (``domain.choices``); what the user
 reads comes from here, through ``QCoreApplication.translate`` with literal
@@ -57,6 +57,19 @@ def outcome_label(outcome: str) -> str:
 
 def direction_label(direction: str) -> str:
     return direction_labels().get(direction, direction)
+
+
+def deal_outcome_label(kind: str) -> str:
+    """ "Won" or "Lost" for a closing step of a deal; other steps as stored."""
+    names = {
+        "won": QCoreApplication.translate("Timeline", "Won"),
+        "lost": QCoreApplication.translate("Timeline", "Lost"),
+    }
+    return names.get(kind, kind)
+
+
+def probability_label(percent: int) -> str:
+    return QCoreApplication.translate("Timeline", "Probability %1%").replace("%1", str(percent))
 
 
 def duration_label(minutes: int) -> str:

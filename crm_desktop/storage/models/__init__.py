@@ -22,7 +22,7 @@ from crm_desktop.storage.models.contacts import (
     RelationshipStatus,
     Tag,
 )
-from crm_desktop.storage.models.sales import Deal, DealStage, Purchase
+from crm_desktop.storage.models.sales import Deal, DealChange, DealStage, Purchase
 from crm_desktop.storage.models.system import ReminderLedger, Setting
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "ContactPhone",
     "ContactTag",
     "Deal",
+    "DealChange",
     "DealStage",
     "Event",
     "EventContact",

@@ -1,19 +1,21 @@
-"""DealService: probability rules, closing and reopening, lists, pipeline sums."""
+"""DealService: probability rules, closing and reopening, lists, pipeline sums, history."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import text
 from support import factories
 
 from crm_desktop.domain.errors import ValidationError
+from crm_desktop.services import deals as deals_module
 from crm_desktop.services.base import NotFoundError
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.deals import DealService, StageSummary
-from crm_desktop.services.dto import ContactInput, DealInput, DealRow
+from crm_desktop.services.dto import ContactInput, DealChangeRow, DealInput, DealRow
 from crm_desktop.storage.database import Database
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -45,6 +47,23 @@ def org_id(db: Database) -> int:
 def deal_count(db: Database) -> int:
     with db.read() as session:
         return int(session.execute(text("SELECT count(*) FROM deal")).scalar_one())
+
+
+def change_count(db: Database) -> int:
+    with db.read() as session:
+        return int(session.execute(text("SELECT count(*) FROM deal_change")).scalar_one())
+
+
+def change_rows(db: Database) -> list[tuple[Any, ...]]:
+    """Every history row as (deal, contact, kind, stage, value, currency, probability, reason)."""
+    with db.read() as session:
+        rows = session.execute(
+            text(
+                "SELECT deal_id, contact_id, kind, stage, value_minor, currency, probability,"
+                " reason FROM deal_change ORDER BY id"
+            )
+        ).all()
+    return [tuple(r) for r in rows]
 
 
 def test_create_takes_the_stage_default_probability(deals: DealService, contact_id: int) -> None:
@@ -105,6 +124,7 @@ def test_create_refusals_write_nothing(
         deals.create(data)
     assert caught.value.field == field
     assert deal_count(db) == 0
+    assert change_count(db) == 0
 
 
 def test_update(deals: DealService, db: Database, contact_id: int) -> None:
@@ -124,9 +144,10 @@ def test_update(deals: DealService, db: Database, contact_id: int) -> None:
     )
 
 
-def test_update_refused_leaves_deal_unchanged(deals: DealService) -> None:
+def test_update_refused_leaves_deal_unchanged(deals: DealService, db: Database) -> None:
     deal_id = deals.create(DealInput(title="Keep", stage="proposal", value_minor=10)).id
     before = deals.get(deal_id)
+    history = change_rows(db)
     for bad in (
         DealInput(title="Changed", stage="nope"),
         DealInput(title="Changed", value_minor=-5),
@@ -135,6 +156,7 @@ def test_update_refused_leaves_deal_unchanged(deals: DealService) -> None:
         with pytest.raises(ValidationError):
             deals.update(deal_id, bad)
     assert deals.get(deal_id) == before
+    assert change_rows(db) == history  # the "created" row alone
 
 
 def test_missing_deal_raises_not_found(deals: DealService) -> None:
@@ -313,3 +335,176 @@ def test_closed_deals_list_newest_first(db: Database) -> None:
     clock[0] = datetime(2026, 11, 24, tzinfo=UTC)
     deals.close(newer, won=True, reason=None)
     assert [d.title for d in deals.list(status="won")] == ["newer", "older"]
+
+
+# -- history -------------------------------------------------------------------
+
+
+def test_create_records_a_created_change(deals: DealService, db: Database, contact_id: int) -> None:
+    deal_id = deals.create(
+        DealInput("Website", contact_id=contact_id, stage="Proposal", value_minor=1_200_000)
+    ).id
+    assert change_rows(db) == [
+        (deal_id, contact_id, "created", "proposal", 1_200_000, "EUR", 50, None)
+    ]
+    unlinked = deals.create(DealInput("Loose", currency="huf")).id
+    assert change_rows(db)[-1] == (unlinked, None, "created", None, 0, "HUF", 0, None)
+
+
+def test_update_records_one_change_for_a_stage_or_value_edit(
+    deals: DealService, db: Database, contact_id: int
+) -> None:
+    base = DealInput("A", contact_id=contact_id, stage="proposal", value_minor=100)
+    deal_id = deals.create(base).id
+    deals.update(
+        deal_id,
+        DealInput(
+            "Renamed", contact_id=contact_id, stage="proposal", value_minor=100, notes="only words"
+        ),
+    )
+    assert len(change_rows(db)) == 1  # title and notes are not history
+    deals.update(deal_id, DealInput("A", contact_id=contact_id, stage="proposal", value_minor=250))
+    deals.update(
+        deal_id,
+        DealInput("A", contact_id=contact_id, stage="proposal", value_minor=250, currency="USD"),
+    )
+    # stage and value at once: one row, whose snapshot carries the new value
+    deals.update(
+        deal_id,
+        DealInput("A", contact_id=contact_id, stage="negotiation", value_minor=900, currency="USD"),
+    )
+    deals.update(deal_id, DealInput("A", contact_id=contact_id, value_minor=900, currency="USD"))
+    assert change_rows(db)[1:] == [
+        (deal_id, contact_id, "value", "proposal", 250, "EUR", 50, None),
+        (deal_id, contact_id, "value", "proposal", 250, "USD", 50, None),
+        (deal_id, contact_id, "stage", "negotiation", 900, "USD", 75, None),
+        (deal_id, contact_id, "stage", None, 900, "USD", 0, None),
+    ]
+
+
+def test_move_to_stage_records_a_move_and_nothing_when_refused_or_unmoved(
+    deals: DealService, db: Database, contact_id: int
+) -> None:
+    deal_id = deals.create(DealInput("A", contact_id=contact_id, value_minor=7)).id
+    deals.move_to_stage(deal_id, "Negotiation")
+    assert change_rows(db)[1:] == [
+        (deal_id, contact_id, "stage", "negotiation", 7, "EUR", 75, None)
+    ]
+    deals.move_to_stage(deal_id, "negotiation")  # already there
+    with pytest.raises(ValidationError):
+        deals.move_to_stage(deal_id, "won-ish")
+    assert change_count(db) == 2
+
+
+def test_close_and_reopen_record_their_changes(
+    deals: DealService, db: Database, contact_id: int
+) -> None:
+    deal_id = deals.create(DealInput("A", contact_id=contact_id, stage="proposal")).id
+    deals.close(deal_id, won=False, reason=" price ")
+    deals.reopen(deal_id)
+    deals.reopen(deal_id)  # already open: nothing happened, nothing recorded
+    deals.close(deal_id, won=True)
+    with pytest.raises(ValidationError):
+        deals.close(deal_id, won=False, reason="a\nb")
+    assert [r[2:] for r in change_rows(db)] == [
+        ("created", "proposal", 0, "EUR", 50, None),
+        ("lost", "proposal", 0, "EUR", 0, "price"),
+        ("reopened", "proposal", 0, "EUR", 50, None),
+        ("won", "proposal", 0, "EUR", 100, None),
+    ]
+
+
+def test_the_change_row_shares_the_transaction_of_the_change(
+    deals: DealService, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the history row cannot be written, the change itself is undone."""
+    deal_id = deals.create(DealInput("A", stage="proposal", value_minor=10)).id
+    before = deals.get(deal_id)
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(deals_module, "_record", broken)
+    for call in (
+        lambda: deals.create(DealInput("B")),
+        lambda: deals.update(deal_id, DealInput("A", stage="negotiation", value_minor=10)),
+        lambda: deals.move_to_stage(deal_id, "negotiation"),
+        lambda: deals.close(deal_id, won=True),
+    ):
+        with pytest.raises(RuntimeError):
+            call()
+    assert deals.get(deal_id) == before
+    assert (deal_count(db), change_count(db)) == (1, 1)
+
+
+def test_history_newest_first_per_contact(db: Database, contact_id: int) -> None:
+    clock = [NOW]
+    deals = DealService(db, clock=lambda: clock[0])
+    other = ContactService(db).create(ContactInput(given_name="Grace")).id
+
+    def at(hours: int) -> None:
+        clock[0] = NOW + timedelta(hours=hours)
+
+    website = deals.create(
+        DealInput("Website", contact_id=contact_id, stage="qualification", value_minor=500)
+    ).id
+    deals.create(DealInput("Not hers", contact_id=other))
+    at(1)
+    deals.move_to_stage(website, "negotiation")
+    deals.update(
+        website,
+        DealInput(
+            "Website redesign", contact_id=contact_id, stage="negotiation", value_minor=1_200_000
+        ),
+    )
+    at(2)
+    deals.close(website, won=False, reason="price")
+
+    history = deals.history(contact_id)
+    assert all(isinstance(h, DealChangeRow) for h in history)
+    # same instant: the later change first (ids order them)
+    assert [(h.kind, h.changed_at) for h in history] == [
+        ("lost", NOW + timedelta(hours=2)),
+        ("value", NOW + timedelta(hours=1)),
+        ("stage", NOW + timedelta(hours=1)),
+        ("created", NOW),
+    ]
+    assert {(h.deal_id, h.title) for h in history} == {(website, "Website redesign")}
+    lost = history[0]
+    assert (lost.stage, lost.value_minor, lost.currency, lost.probability, lost.reason) == (
+        "negotiation",
+        1_200_000,
+        "EUR",
+        0,
+        "price",
+    )
+    assert history[2].value_minor == 500  # the snapshot of that moment, not today's value
+    assert [h.kind for h in deals.history(contact_id, limit=2)] == ["lost", "value"]
+    assert [h.kind for h in deals.history(other)] == ["created"]
+    assert deals.history(4242) == []
+
+
+def test_history_stays_with_the_contact_of_its_moment(
+    deals: DealService, db: Database, contact_id: int
+) -> None:
+    other = ContactService(db).create(ContactInput(given_name="Grace")).id
+    deal_id = deals.create(DealInput("A", contact_id=contact_id)).id
+    deals.update(deal_id, DealInput("A", contact_id=other))  # reassigned: no step of its own
+    deals.close(deal_id, won=True)
+    assert [h.kind for h in deals.history(contact_id)] == ["created"]
+    assert [h.kind for h in deals.history(other)] == ["won"]
+
+
+def test_erasing_the_contact_or_deleting_the_deal_removes_history(
+    deals: DealService, db: Database, contact_id: int
+) -> None:
+    kept = deals.create(DealInput("Kept", contact_id=contact_id)).id
+    deals.close(kept, won=True)
+    gone = deals.create(DealInput("Gone")).id
+    deals.move_to_stage(gone, "proposal")
+    assert change_count(db) == 4
+    deals.delete(gone)
+    assert [r[0] for r in change_rows(db)] == [kept, kept]
+    ContactService(db).erase([contact_id])
+    assert change_count(db) == 0
+    assert deals.get(kept).contact_id is None  # the deal stays, unlinked
