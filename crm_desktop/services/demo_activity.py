@@ -38,6 +38,22 @@ Progress = Callable[[str, int, int], None]
 CHUNK = 25_000
 
 
+#: The deal history the services would have written while these deals moved through
+#: the pipeline, so demo timelines show deal steps too.
+_DEAL_HISTORY = """
+INSERT INTO deal_change (deal_id, contact_id, changed_at, kind, stage, value_minor, currency,
+                         probability, reason)
+SELECT d.id, d.contact_id, d.created_at, 'created', s.name, d.value_minor, d.currency,
+       COALESCE(s.probability, 0), NULL
+  FROM deal d LEFT JOIN deal_stage s ON s.id = d.stage_id
+UNION ALL
+SELECT d.id, d.contact_id, d.closed_at, d.status, s.name, d.value_minor, d.currency,
+       d.probability, d.close_reason
+  FROM deal d LEFT JOIN deal_stage s ON s.id = d.stage_id
+ WHERE d.status IN ('won', 'lost')
+"""
+
+
 class DemoCancelled(Exception):
     """``should_cancel`` answered True; the transaction was rolled back."""
 
@@ -347,6 +363,7 @@ class GeneratorBase:
                 closed, reason, created, closed or created,
             ))  # fmt: skip
         self.insert(cur, "deal", deals)
+        cur.execute(_DEAL_HISTORY)  # each deal's "created" step, and "won"/"lost" when closed
         purchases = []
         for i, p in enumerate(people):
             if p.status in ("customer", "loyal"):

@@ -289,3 +289,12 @@ def test_every_birthday_is_a_real_date_at_scale(tmp_path: Path) -> None:
         assert len(ContactService(db).rows(ContactService(db).ids())) == 6000  # all decode
     finally:
         db.close()
+
+
+def test_deals_come_with_their_history(demo: tuple[Database, DemoSummary]) -> None:
+    db, _ = demo
+    deals = _one(db, "SELECT count(*) FROM deal")
+    closed = _one(db, "SELECT count(*) FROM deal WHERE status IN ('won', 'lost')")
+    assert deals and closed
+    assert _one(db, "SELECT count(*) FROM deal_change WHERE kind = 'created'") == deals
+    assert _one(db, "SELECT count(*) FROM deal_change WHERE kind IN ('won', 'lost')") == closed
