@@ -15,6 +15,7 @@ from crm_desktop.services.deals import DealService
 from crm_desktop.services.events import EventService
 from crm_desktop.services.interactions import InteractionService
 from crm_desktop.services.purchases import PurchaseService
+from crm_desktop.services.reminders import ReminderService
 from crm_desktop.services.tasks import TaskService
 from crm_desktop.services.vocabulary import VocabularyService
 from crm_desktop.storage.database import Database
@@ -31,6 +32,7 @@ class Services:
     purchases: PurchaseService
     vocabulary: VocabularyService
     calendar: CalendarService
+    reminders: ReminderService  # the GUI's engine wraps it (zone: the machine's)
 
     @classmethod
     def over(
@@ -46,6 +48,7 @@ class Services:
             purchases=PurchaseService(db, clock=clock),
             vocabulary=VocabularyService(db, clock=clock),
             calendar=CalendarService(db, clock=clock),
+            reminders=ReminderService(db, clock=clock),
         )
 
     def close(self) -> None:

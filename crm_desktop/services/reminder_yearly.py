@@ -1,0 +1,249 @@
+"""Birthdays and other important dates: yearly, at 09:00 on the user's clock.
+
+Why by (month, day) and not by expanding every contact: 100,000 birthdays
+are an index on (birthday_month, birthday_day). A window of days becomes a
+few (month, day-range) index ranges; "the next one" is the first row at or
+after today's position in the year (wrapping to 1 January). A 29 February
+anniversary falls on 28 February or 1 March in common years (a setting),
+so the ranges that touch those days also fetch the leap-day people.
+
+Occurrence keys hold the anniversary's date and the lead, never a local
+time: a change of zone moves the 09:00 instant but not the key.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from crm_desktop.domain.dates import Feb29Policy
+from crm_desktop.services.reminder_dto import DueReminder, ReminderKind, day_month
+
+if TYPE_CHECKING:
+    from crm_desktop.services.reminder_sources import Frame
+
+#: Longest per-contact lead ("remind me N days before"); longer values are ignored.
+MAX_LEAD_DAYS = 60
+
+_BIRTHDAY_COLUMNS = (
+    "SELECT id, display_name, birthday_month, birthday_day, birthday_year, birthday_reminder_days"
+    " FROM contact WHERE trashed_at IS NULL AND birthday_month IS NOT NULL"
+)
+_DATE_COLUMNS = (
+    "SELECT cd.id, c.display_name, cd.month, cd.day, cd.year, cd.label, cd.contact_id"
+    " FROM contact_date cd JOIN contact c ON c.id = cd.contact_id WHERE c.trashed_at IS NULL"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    select: str  # columns and FROM ... WHERE <live rows>
+    month: str
+    day: str
+
+
+_DEFAULT_BIRTHDAYS = _Source(
+    _BIRTHDAY_COLUMNS + " AND birthday_reminder_days IS NULL", "birthday_month", "birthday_day"
+)
+_DATES = _Source(_DATE_COLUMNS, "cd.month", "cd.day")
+
+
+@lru_cache(maxsize=256)
+def parse_leads(text: str) -> tuple[int, ...]:
+    """'7,0' -> (0, 7); '' -> () (muted); nonsense and leads over 60 days are ignored."""
+    leads = set()
+    for part in text.split(","):
+        part = part.strip()
+        if part.isdigit() and int(part) <= MAX_LEAD_DAYS:
+            leads.add(int(part))
+    return tuple(sorted(leads))
+
+
+def occurrence(month: int, day: int, year: int, feb29: Feb29Policy) -> date | None:
+    """The anniversary in ``year`` (29 Feb moved per policy); None for an impossible date."""
+    if (month, day) == (2, 29) and not calendar.isleap(year):
+        return date(year, 2, 28) if feb29 is Feb29Policy.FEB_28 else date(year, 3, 1)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def md_ranges(first: date, last: date) -> list[tuple[int, int, int]] | None:
+    """(month, first day, last day) ranges covering the days [first, last]; None: all year."""
+    if (last - first).days >= 365:
+        return None
+    ranges: list[tuple[int, int, int]] = []
+    day = first
+    while day <= last:
+        month_end = date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+        to = min(last, month_end)
+        ranges.append((day.month, day.day, 29 if (day.month, to.day) == (2, 28) else to.day))
+        if (to.month, to.day) == (3, 1) or (day.month, day.day) == (3, 1):
+            ranges.append((2, 29, 29))  # leap-day people celebrate on 1 March (a setting)
+        day = to + timedelta(days=1)
+    return ranges
+
+
+def _where(source: _Source, ranges: list[tuple[int, int, int]] | None) -> tuple[str, list[int]]:
+    if ranges is None:
+        return "", []
+    terms = [f"({source.month} = ? AND {source.day} BETWEEN ? AND ?)" for _ in ranges]
+    return " AND (" + " OR ".join(terms) + ")", [v for r in ranges for v in r]
+
+
+def _first_on_or_after(frame: Frame, source: _Source, target: date) -> date | None:
+    """The earliest anniversary on or after ``target`` among ``source``'s rows."""
+    order = f" ORDER BY {source.month}, {source.day} LIMIT 8"
+    leap = frame.conn.execute(
+        source.select + f" AND {source.month} = 2 AND {source.day} = 29 LIMIT 1"
+    ).fetchone()
+    for year in (target.year, target.year + 1):
+        start = (target.month, target.day) if year == target.year else (1, 1)
+        found: date | None = None
+        sql = source.select + f" AND ({source.month}, {source.day}) >= (?, ?)" + order
+        for row in frame.conn.execute(sql, start):
+            candidate = occurrence(row[2], row[3], year, frame.feb29)
+            if candidate is not None and candidate >= target:
+                found = candidate
+                break
+        if leap is not None:
+            moved = occurrence(2, 29, year, frame.feb29)
+            if moved is not None and moved >= target and (found is None or moved < found):
+                found = moved
+        if found is not None:
+            return found
+    return None
+
+
+def _remind_days(frame: Frame, at: datetime) -> date:
+    """The first local day whose 09:00 is still ahead of ``at``."""
+    today = frame.local_date(at)
+    return today if frame.at_local(today) > at else today + timedelta(days=1)
+
+
+def _overrides(frame: Frame) -> list[tuple[object, ...]]:
+    """Contacts with their own birthday lead times (rare: the user set them one by one)."""
+    if frame.overrides is None:
+        sql = (
+            "SELECT id, display_name, birthday_month, birthday_day, birthday_year,"
+            " birthday_reminder_days FROM contact NOT INDEXED"  # a table scan: see stay-in-touch
+            " WHERE trashed_at IS NULL AND birthday_month IS NOT NULL"
+            " AND birthday_reminder_days IS NOT NULL AND birthday_reminder_days <> ''"
+        )
+        frame.overrides = list(frame.conn.execute(sql))
+    return frame.overrides
+
+
+# -- birthdays -----------------------------------------------------------------------------
+
+
+def _birthday(row: tuple[object, ...], anniversary: date, lead: int, due: datetime) -> DueReminder:
+    contact_id, name, born = row[0], str(row[1]), row[4]
+    assert isinstance(contact_id, int)
+    age = anniversary.year - born if isinstance(born, int) else None
+    when = "today" if lead == 0 else f"on {day_month(anniversary)}"
+    text = f"{name} turns {age} {when}" if age is not None else f"{name}'s birthday is {when}"
+    return DueReminder(
+        kind=ReminderKind.BIRTHDAY,
+        source_id=contact_id,
+        occurrence_key=f"{contact_id}:{anniversary.isoformat()}:{lead}",
+        due_at=due,
+        text=text,
+        contact_ids=(contact_id,),
+        occurs_on=anniversary,
+        age=age,
+        lead=lead,
+        subject=name,
+    )
+
+
+def birthdays_window(frame: Frame, lo: datetime, hi: datetime) -> Iterator[DueReminder]:
+    first, last = frame.local_date(lo), frame.local_date(hi)
+    default = frame.settings.birthday_days
+    reach = last + timedelta(days=max(default, default=0))
+    where, params = _where(_DEFAULT_BIRTHDAYS, md_ranges(first, reach))
+    rows = list(frame.conn.execute(_DEFAULT_BIRTHDAYS.select + where, params))
+    for row in [*rows, *_overrides(frame)]:
+        leads = default if row[5] is None else parse_leads(str(row[5]))
+        month, day, born = row[2], row[3], row[4]
+        assert isinstance(month, int) and isinstance(day, int)
+        for lead in leads:
+            for year in range(first.year, (last + timedelta(days=lead)).year + 1):
+                anniversary = occurrence(month, day, year, frame.feb29)
+                if anniversary is None or (isinstance(born, int) and year < born):
+                    continue
+                remind_day = anniversary - timedelta(days=lead)
+                if not first <= remind_day <= last:
+                    continue
+                due = frame.at_local(remind_day)
+                if lo <= due <= hi:
+                    yield _birthday(row, anniversary, lead, due)
+
+
+def birthday_next_after(frame: Frame, at: datetime) -> datetime | None:
+    start = _remind_days(frame, at)
+    best: date | None = None
+    for lead in frame.settings.birthday_days:
+        anniversary = _first_on_or_after(frame, _DEFAULT_BIRTHDAYS, start + timedelta(days=lead))
+        if anniversary is not None:
+            day = anniversary - timedelta(days=lead)
+            best = day if best is None else min(best, day)
+    for row in _overrides(frame):
+        month, day_of_month = row[2], row[3]
+        assert isinstance(month, int) and isinstance(day_of_month, int)
+        for lead in parse_leads(str(row[5])):
+            target = start + timedelta(days=lead)
+            for year in (target.year, target.year + 1):
+                anniversary = occurrence(month, day_of_month, year, frame.feb29)
+                if anniversary is not None and anniversary >= target:
+                    day = anniversary - timedelta(days=lead)
+                    best = day if best is None else min(best, day)
+                    break
+    return None if best is None else frame.at_local(best)
+
+
+# -- other important dates -----------------------------------------------------------------
+
+
+def _date(row: tuple[object, ...], anniversary: date, due: datetime) -> DueReminder:
+    date_id, name, since, label, contact_id = row[0], str(row[1]), row[4], str(row[5]), row[6]
+    assert isinstance(date_id, int) and isinstance(contact_id, int)
+    years = anniversary.year - since if isinstance(since, int) else None
+    text = f"{name}: {label} today" + (f" ({years} years)" if years else "")
+    return DueReminder(
+        kind=ReminderKind.DATE,
+        source_id=date_id,
+        occurrence_key=f"{date_id}:{anniversary.isoformat()}",
+        due_at=due,
+        text=text,
+        contact_ids=(contact_id,),
+        occurs_on=anniversary,
+        age=years,
+        lead=0,
+        subject=label,
+    )
+
+
+def dates_window(frame: Frame, lo: datetime, hi: datetime) -> Iterator[DueReminder]:
+    first, last = frame.local_date(lo), frame.local_date(hi)
+    where, params = _where(_DATES, md_ranges(first, last))
+    for row in frame.conn.execute(_DATES.select + where, params):
+        for year in range(first.year, last.year + 1):
+            anniversary = occurrence(row[2], row[3], year, frame.feb29)
+            if anniversary is None or not first <= anniversary <= last:
+                continue
+            if isinstance(row[4], int) and year < row[4]:
+                continue
+            due = frame.at_local(anniversary)
+            if lo <= due <= hi:
+                yield _date(row, anniversary, due)
+
+
+def date_next_after(frame: Frame, at: datetime) -> datetime | None:
+    anniversary = _first_on_or_after(frame, _DATES, _remind_days(frame, at))
+    return None if anniversary is None else frame.at_local(anniversary)
