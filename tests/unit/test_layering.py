@@ -21,6 +21,7 @@ LOWER_LAYERS = [
     "crm_desktop.storage",
     "crm_desktop.services",
     "crm_desktop.scheduling",
+    "crm_desktop.reports",
 ]
 
 
