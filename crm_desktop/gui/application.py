@@ -20,6 +20,7 @@ from crm_desktop.gui.context import GuiContext
 from crm_desktop.gui.i18n import fmt, install_translators
 from crm_desktop.gui.icons import app_icon
 from crm_desktop.gui.quick_start import FirstPage, first_page
+from crm_desktop.gui.reminders_bridge import ReminderBridge
 from crm_desktop.gui.tasks import TaskRunner
 from crm_desktop.paths import AppPaths
 
@@ -73,6 +74,7 @@ def run(
 
     def opened(_: None) -> None:
         window.start()
+        reminders.start()  # after the first paint and the open: the engine is imported here
 
     def failed(error: BaseException) -> None:
         nonlocal exit_code
@@ -103,6 +105,8 @@ def run(
     runner.run(lambda: _open_services(ctx, painted), opened, failed)
     window = MainWindow(ctx, settings)
     window.first_data_shown.connect(on_first_data)
+    reminders = ReminderBridge(ctx)
+    reminders.due.connect(window.show_reminders)  # queued: the engine runs on its own thread
 
     def report_paint() -> None:
         elapsed = time.perf_counter() - started_at
@@ -126,6 +130,7 @@ def run(
 
     window.show()
     code = app.exec()
+    reminders.stop()  # before the worker drains: nothing is claimed that is never shown
     runner.shutdown()
     if ctx.is_open:
         ctx.services.close()

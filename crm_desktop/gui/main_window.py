@@ -9,6 +9,7 @@ QSettings between runs.
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,6 +22,10 @@ from crm_desktop.gui.panes.calendar import CalendarPane
 from crm_desktop.gui.panes.contact_detail import ContactDetailPane
 from crm_desktop.gui.panes.contact_list import ContactListPane
 from crm_desktop.gui.quick_start import FirstPage
+
+if TYPE_CHECKING:
+    from crm_desktop.gui.dialogs.reminder_window import ReminderWindow
+    from crm_desktop.services.reminder_dto import DueReminder
 
 DEMO_CONTACTS = 300
 FOLLOW_SELECTION_MS = 150
@@ -65,6 +70,8 @@ class MainWindow(QMainWindow):
         self.calendar.contact_activated.connect(self.contacts.select_contact)
         self.contacts.new_contact_requested.connect(self.new_contact)
         self.contacts.demo_requested.connect(self.fill_demo)
+
+        self._reminders: ReminderWindow | None = None  # built on first use
 
         self._build_actions()
         self._build_status_bar()
@@ -148,6 +155,9 @@ class MainWindow(QMainWindow):
             self.tr("Se&ttings…"), QKeySequence.StandardKey.Preferences, self._not_yet, "settings"
         )
         self.act_about = a(self.tr("&About CRM Desktop"), None, self.about)
+        self.act_reminders = a(
+            self.tr("&Reminders"), "Ctrl+Shift+R", self.show_reminder_history, "reminder"
+        )
 
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
@@ -161,6 +171,8 @@ class MainWindow(QMainWindow):
         calendar_menu = bar.addMenu(self.tr("C&alendar"))
         for act in (self.act_meeting, self.act_task, self.act_today):
             calendar_menu.addAction(act)
+        calendar_menu.addSeparator()
+        calendar_menu.addAction(self.act_reminders)
         view_menu = bar.addMenu(self.tr("&View"))
         for act in (self.act_search, self.act_next, self.act_prev):
             view_menu.addAction(act)
@@ -173,6 +185,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for act in (self.act_new_contact, self.act_log, self.act_meeting, self.act_task):
             toolbar.addAction(act)
+        toolbar.addAction(self.act_reminders)
         toolbar.addSeparator()
         for act in (self.act_import, self.act_reports, self.act_settings):
             toolbar.addAction(act)
@@ -197,6 +210,53 @@ class MainWindow(QMainWindow):
 
     def _show_busy(self, busy: bool) -> None:
         self.work_label.setText(self.tr("Working…") if busy else "")
+
+    # -- reminders -------------------------------------------------------------------
+
+    def reminder_window(self) -> ReminderWindow:
+        """The reminder window (one per main window, created on first use)."""
+        if self._reminders is None:
+            from crm_desktop.gui.dialogs.reminder_window import ReminderWindow
+
+            window = ReminderWindow(self.ctx, self)
+            window.count_changed.connect(self._show_reminder_count)
+            window.contact_requested.connect(self.open_contact)
+            window.log_requested.connect(self.log_for_contact)
+            self._reminders = window
+        return self._reminders
+
+    def show_reminders(self, reminders: list[DueReminder]) -> None:
+        """The bridge's ``due`` (GUI thread): list them in the reminder window."""
+        self.reminder_window().add(reminders)
+
+    def show_reminder_history(self) -> None:
+        self.reminder_window().show_history()
+
+    def _show_reminder_count(self, count: int) -> None:
+        text = fmt(self.tr("Reminders (%1)"), count) if count else self.tr("&Reminders")
+        self.act_reminders.setText(text)
+        self.act_reminders.setToolTip(
+            self.tr("%n reminder(s) due", "", count) if count else self.tr("Reminders")
+        )
+
+    def open_contact(self, contact_id: int) -> None:
+        """Select ``contact_id`` and show its card at once (from a reminder)."""
+        if contact_id <= 0:
+            return
+        self.contacts.select_contact(contact_id)
+        self._follow.stop()
+        self._selected = contact_id
+        if self.detail.contact_id != contact_id:
+            self.detail.show_contact(contact_id)
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def log_for_contact(self, contact_id: int) -> None:
+        """Open the contact and put the cursor in the quick-log bar."""
+        self.open_contact(contact_id)
+        self.detail.focus_quick_log()
 
     # -- slots -------------------------------------------------------------------
 
@@ -292,6 +352,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([int(width * 0.42), int(width * 0.30), int(width * 0.28)])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._reminders is not None and self._reminders.count:
+            self._reminders.close()  # unanswered reminders are snoozed, so they come back
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         current = self.contacts.current_id()

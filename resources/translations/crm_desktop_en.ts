@@ -1246,6 +1246,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>&amp;Reminders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
@@ -1283,6 +1287,18 @@
     </message>
     <message>
         <source>Working…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reminders (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due</source>
+        <translation><numerusform>%n reminder due</numerusform><numerusform>%n reminders due</numerusform></translation>
+    </message>
+    <message>
+        <source>Reminders</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1655,6 +1671,216 @@ Your customers, on your computer, in one file.</source>
     <message>
         <source>Type what happened first.</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReminderRow</name>
+    <message>
+        <source>missed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>snoozed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Log interaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remind me again in %1 minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Do not remind me of this again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 turns %2 today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 turns %2 on %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1's birthday is today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1's birthday is on %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time to get in touch with %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>starts %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Important date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stay in touch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReminderWindow</name>
+    <message>
+        <source>Reminders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing is due right now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Snooze all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remind me of all of these again in %1 minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dismiss all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reminders that arrived since the application started.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>snoozed until %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reminder could not be updated: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>due (missed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>due again (snoozed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>due</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due</source>
+        <translation><numerusform>%n reminder due</numerusform><numerusform>%n reminders due</numerusform></translation>
+    </message>
+    <message>
+        <source>Reminders (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CRM Desktop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze until</source>
+        <extracomment>How many delivered reminders the history keeps (this session only). "Tomorrow morning", local time.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remind me again at</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SnoozeMenu</name>
+    <message>
+        <source>Tomorrow morning (09:00)</source>
+        <extracomment>The snooze presets, in minutes; the first is what a plain click (and closing) does.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation><numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
     </message>
 </context>
 <context>
