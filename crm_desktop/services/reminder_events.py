@@ -111,10 +111,16 @@ def event_window(
     """Every event reminder due in [lo, hi]."""
     horizon = hi + timedelta(minutes=MAX_REMINDER_MINUTES)
     found: list[DueReminder] = []
-    sql = _ONE_OFF + " AND e.starts_at >= ? AND e.starts_at <= ?"
-    for event_id, title, all_day, tz_name, starts_at, minutes in conn.execute(
-        sql, (to_sql(lo), to_sql(horizon))
-    ):
+    # The index range reads every start up to the longest offset ahead (weeks of events);
+    # the julianday term keeps only reminders due in [lo, hi], give or take a minute for
+    # float rounding (the exact test is below), so Python parses a few rows, not hundreds.
+    sql = _ONE_OFF + (
+        " AND e.starts_at >= ? AND e.starts_at <= ?"
+        " AND julianday(e.starts_at) - r.minutes_before / 1440.0"
+        " BETWEEN julianday(?) - 0.001 AND julianday(?) + 0.001"
+    )
+    bounds = (to_sql(lo), to_sql(horizon), to_sql(lo), to_sql(hi))
+    for event_id, title, all_day, tz_name, starts_at, minutes in conn.execute(sql, bounds):
         start = parse_utc(starts_at)
         assert start is not None
         due = start - timedelta(minutes=minutes)

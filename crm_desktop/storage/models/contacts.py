@@ -17,6 +17,13 @@ from sqlmodel import Field, SQLModel
 from crm_desktop.storage.models._common import created_field, long_text, updated_field
 
 LIVE = text("trashed_at IS NULL")
+#: When a contact's stay-in-touch cadence runs out, as a Julian day. The reminder queries
+#: (services.reminder_sources) spell this expression and the WHERE below exactly so:
+#: SQLite uses an expression index only for the identical expression.
+STAY_DUE = "julianday(coalesce(last_contacted_at, created_at)) + stay_in_touch_days"
+STAY_LIVE = "stay_in_touch_days IS NOT NULL AND trashed_at IS NULL"
+#: Contacts with their own birthday lead times (or muted): few rows, read by a partial index.
+OWN_BIRTHDAY = "birthday_reminder_days IS NOT NULL"
 
 
 class Organization(SQLModel, table=True):
@@ -68,6 +75,13 @@ class Contact(SQLModel, table=True):
         Index("ix_contact_live_status", "status_id", "sort_key", "id", sqlite_where=LIVE),
         Index("ix_contact_live_org", "organization_id", "sort_key", "id", sqlite_where=LIVE),
         Index("ix_contact_birthday", "birthday_month", "birthday_day"),
+        Index("ix_contact_stay_due", text(STAY_DUE), sqlite_where=text(STAY_LIVE)),
+        Index(
+            "ix_contact_birthday_own",
+            "birthday_month",
+            "birthday_day",
+            sqlite_where=text(OWN_BIRTHDAY),
+        ),
         Index("ix_contact_trashed", "trashed_at", sqlite_where=text("trashed_at IS NOT NULL")),
         CheckConstraint("birthday_month BETWEEN 1 AND 12", name="ck_contact_birthday_month"),
         CheckConstraint("birthday_day BETWEEN 1 AND 31", name="ck_contact_birthday_day"),

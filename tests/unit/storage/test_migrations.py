@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import warnings
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy.schema import CreateIndex
 from sqlmodel import SQLModel
 from support.factories import sha256, table_counts
 
@@ -220,23 +222,56 @@ def test_the_trap_is_real_foreign_keys_on_loses_child_rows(tmp_path: Path) -> No
     assert after["contact"] == before["contact"]  # the parents survive; their children do not
 
 
+#: Expression indexes: SQLAlchemy cannot reflect them on SQLite, so autogenerate cannot
+#: compare them (it warns and skips). They are left out of compare_metadata and their
+#: DDL is checked against the model's instead (test below).
+EXPRESSION_INDEXES = {"ix_contact_stay_due"}
+
+
 def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
     path = tmp_path / "crm.sqlite3"
     open_database(path).close()
     engine = make_engine(path)
 
-    def not_fts(obj: object, name: str | None, type_: str, *_: object) -> bool:
+    def compared(obj: object, name: str | None, type_: str, *_: object) -> bool:
+        if type_ == "index" and name in EXPRESSION_INDEXES:
+            return False
         return not (type_ == "table" and name is not None and "_fts" in name)
 
     try:
-        with engine.connect() as conn:
+        with engine.connect() as conn, warnings.catch_warnings():
+            for name in EXPRESSION_INDEXES:  # exactly these: any other skip still warns
+                warnings.filterwarnings(
+                    "ignore", f"Skipped unsupported reflection of expression-based index {name}$"
+                )
+                warnings.filterwarnings(
+                    "ignore",
+                    f"autogenerate skipping metadata-specified expression-based index '{name}'",
+                )
             context = MigrationContext.configure(
-                conn, opts={"include_object": not_fts, "compare_type": True}
+                conn, opts={"include_object": compared, "compare_type": True}
             )
             diffs = compare_metadata(context, SQLModel.metadata)
     finally:
         engine.dispose()
     assert diffs == []
+
+
+def test_expression_indexes_match_the_models(tmp_path: Path) -> None:
+    path = tmp_path / "crm.sqlite3"
+    open_database(path).close()
+    engine = make_engine(path)
+    indexes = {i.name: i for t in SQLModel.metadata.tables.values() for i in t.indexes}
+    try:
+        with engine.connect() as conn:
+            for name in sorted(EXPRESSION_INDEXES):
+                stored = conn.exec_driver_sql(
+                    "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)
+                ).scalar_one()
+                expected = str(CreateIndex(indexes[name]).compile(dialect=engine.dialect))
+                assert " ".join(stored.split()) == " ".join(expected.split())
+    finally:
+        engine.dispose()
 
 
 def test_schema_version_is_the_head_revision_number() -> None:
