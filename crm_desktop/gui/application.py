@@ -41,7 +41,7 @@ def _open_services(ctx: GuiContext, painted: threading.Event | None = None) -> N
     from crm_desktop.storage.database import open_database
 
     db = open_database(ctx.paths.database, backup_dir=ctx.paths.backup_dir)
-    ctx.attach(Services.over(db, phone_region=ctx.phone_region))
+    ctx.attach(Services.over(db, phone_region=ctx.phone_region, zone=ctx.zone.key))
 
 
 def run(

@@ -28,6 +28,8 @@ from crm_desktop.storage.models import (
 
 MAX_ITEMS = 50  # e-mails, phones, addresses, dates or tags on one contact
 MAX_CADENCE_DAYS = 3660
+MAX_BIRTHDAY_LEAD_DAYS = 60  # as the reminder engine honours (reminder_yearly.MAX_LEAD_DAYS)
+MAX_BIRTHDAY_LEADS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,8 @@ class CleanContact:
     birthday_month: int | None
     birthday_day: int | None
     birthday_year: int | None
+    #: stored as is: None the global default, "" muted, "7,1,0" own lead days
+    birthday_reminder_days: str | None = None
 
 
 def _short(value: str | None, field: str) -> str | None:
@@ -82,6 +86,40 @@ def _long(value: str | None, field: str) -> str | None:
 def _limit(items: tuple[object, ...], field: str) -> None:
     if len(items) > MAX_ITEMS:
         raise ValidationError(field, f"has too many entries (at most {MAX_ITEMS})")
+
+
+def clean_birthday_reminder_days(days: tuple[int, ...] | None) -> tuple[int, ...] | None:
+    """Own birthday lead days, deduplicated and sorted descending; None: the global default.
+
+    The messages name the field, never the value (it may be anything typed).
+    """
+    if days is None:
+        return None
+    if any(isinstance(d, bool) or not isinstance(d, int) for d in days):
+        raise ValidationError("Birthday reminders", "must be whole numbers of days")
+    if any(not 0 <= d <= MAX_BIRTHDAY_LEAD_DAYS for d in days):
+        raise ValidationError(
+            "Birthday reminders", f"must be between 0 and {MAX_BIRTHDAY_LEAD_DAYS} days before"
+        )
+    leads = tuple(sorted(set(days), reverse=True))
+    if len(leads) > MAX_BIRTHDAY_LEADS:
+        raise ValidationError(
+            "Birthday reminders", f"has too many entries (at most {MAX_BIRTHDAY_LEADS})"
+        )
+    return leads
+
+
+def birthday_reminder_text(days: tuple[int, ...] | None) -> str | None:
+    """The stored form of clean lead days: None, "" (muted) or "7,1,0"."""
+    return None if days is None else ",".join(str(d) for d in days)
+
+
+def parse_birthday_reminder_text(stored: str | None) -> tuple[int, ...] | None:
+    """The stored form read back (a hand-edited value: what the engine would honour)."""
+    if stored is None:
+        return None
+    leads = {int(p) for p in stored.split(",") if p.strip().isdigit()}
+    return tuple(sorted((d for d in leads if d <= MAX_BIRTHDAY_LEAD_DAYS), reverse=True))
 
 
 def clean_contact(data: ContactInput, *, phone_region: str | None) -> CleanContact:
@@ -126,6 +164,7 @@ def clean_contact(data: ContactInput, *, phone_region: str | None) -> CleanConta
         )
     )
     birthday = data.birthday
+    leads = clean_birthday_reminder_days(data.birthday_reminder_days)
     return CleanContact(
         given_name=given,
         middle_name=middle,
@@ -154,6 +193,7 @@ def clean_contact(data: ContactInput, *, phone_region: str | None) -> CleanConta
         birthday_month=birthday.month if birthday else None,
         birthday_day=birthday.day if birthday else None,
         birthday_year=birthday.year if birthday else None,
+        birthday_reminder_days=birthday_reminder_text(leads),
     )
 
 
@@ -185,6 +225,7 @@ def apply_to_row(session: Session, row: Contact, clean: CleanContact, now: datet
     row.birthday_month = clean.birthday_month
     row.birthday_day = clean.birthday_day
     row.birthday_year = clean.birthday_year
+    row.birthday_reminder_days = clean.birthday_reminder_days
     row.lead_source_id = vocabulary.lead_source_id(session, clean.lead_source, now)
     row.status_id = vocabulary.status_id(session, clean.status)
     row.preferred_channel = clean.preferred_channel

@@ -19,7 +19,12 @@ from crm_desktop.services import contact_queries as q
 from crm_desktop.services import vocabulary
 from crm_desktop.services.base import Clock, NotFoundError, Service, utc_now
 from crm_desktop.services.changes import Changes, Saved
-from crm_desktop.services.contact_fields import apply_to_row, clean_contact, replace_children
+from crm_desktop.services.contact_fields import (
+    apply_to_row,
+    clean_contact,
+    parse_birthday_reminder_text,
+    replace_children,
+)
 from crm_desktop.services.dto import (
     Address,
     ConsentRecord,
@@ -294,6 +299,7 @@ def _detail(session: Session, row: Contact) -> ContactDetail:
             if row.birthday_month and row.birthday_day
             else None
         ),
+        birthday_reminder_days=parse_birthday_reminder_text(row.birthday_reminder_days),
         dates=tuple(
             ImportantDate(d.label, PartialDate(d.month, d.day, d.year))
             for d in children(ContactDate, "id")

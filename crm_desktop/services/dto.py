@@ -55,6 +55,8 @@ class ContactInput:
     phones: tuple[LabeledValue, ...] = ()
     addresses: tuple[Address, ...] = ()
     birthday: PartialDate | None = None
+    #: Days before the birthday to remind, e.g. (7, 1, 0); None: the global default; (): muted.
+    birthday_reminder_days: tuple[int, ...] | None = None
     dates: tuple[ImportantDate, ...] = ()
     tags: tuple[str, ...] = ()
     lead_source: str | None = None  # by name; created when new
@@ -117,6 +119,7 @@ class ContactDetail:
     phones: tuple[Phone, ...]
     addresses: tuple[Address, ...]
     birthday: PartialDate | None
+    birthday_reminder_days: tuple[int, ...] | None  # None: the global default; (): muted
     dates: tuple[ImportantDate, ...]
     tags: tuple[str, ...]
     lead_source: str | None
@@ -145,6 +148,7 @@ class ContactDetail:
             phones=tuple(LabeledValue(p.raw, p.label) for p in self.phones),
             addresses=self.addresses,
             birthday=self.birthday,
+            birthday_reminder_days=self.birthday_reminder_days,
             dates=self.dates,
             tags=self.tags,
             lead_source=self.lead_source,

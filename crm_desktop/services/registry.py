@@ -32,12 +32,18 @@ class Services:
     purchases: PurchaseService
     vocabulary: VocabularyService
     calendar: CalendarService
-    reminders: ReminderService  # the GUI's engine wraps it (zone: the machine's)
+    reminders: ReminderService  # the GUI's engine wraps it (zone: the app's, or the machine's)
 
     @classmethod
     def over(
-        cls, db: Database, *, clock: Clock = utc_now, phone_region: str | None = None
+        cls,
+        db: Database,
+        *,
+        clock: Clock = utc_now,
+        phone_region: str | None = None,
+        zone: str | None = None,
     ) -> Services:
+        """``zone``: the user's time zone for reminders (None: the machine's)."""
         return cls(
             db=db,
             contacts=ContactService(db, clock=clock, phone_region=phone_region),
@@ -48,7 +54,7 @@ class Services:
             purchases=PurchaseService(db, clock=clock),
             vocabulary=VocabularyService(db, clock=clock),
             calendar=CalendarService(db, clock=clock),
-            reminders=ReminderService(db, clock=clock),
+            reminders=ReminderService(db, clock=clock, timezone=zone),
         )
 
     def close(self) -> None:

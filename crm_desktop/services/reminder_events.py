@@ -20,7 +20,7 @@ from crm_desktop.services.events import MAX_REMINDER_MINUTES
 from crm_desktop.services.reminder_dto import DueReminder, ReminderKind, day_month
 from crm_desktop.services.sqltime import parse_utc, to_sql
 
-__all__ = ["event_next_after", "event_window"]
+__all__ = ["event_next_after", "event_window", "series_starts_between"]
 
 #: How far ahead a series is searched for its next reminder (a yearly event fits).
 SERIES_HORIZON = timedelta(days=800)
@@ -38,6 +38,13 @@ _SERIES = (
     " WHERE e.recur_freq IS NOT NULL AND e.status <> 'cancelled'"
     " AND e.starts_at <= ? AND (e.series_ends_at IS NULL OR e.series_ends_at >= ?)"
     " GROUP BY e.id"
+)
+# Every live series overlapping a window, reminders or not (the digest counts meetings).
+_SERIES_ANY = (
+    "SELECT e.id, e.title, e.all_day, e.timezone, e.local_start, e.recur_freq,"
+    " e.recur_interval, e.recur_until, e.recur_count, '0'"
+    " FROM event e WHERE e.recur_freq IS NOT NULL AND e.status <> 'cancelled'"
+    " AND e.starts_at < ? AND (e.series_ends_at IS NULL OR e.series_ends_at >= ?)"
 )
 
 
@@ -145,6 +152,19 @@ def event_window(
                         )
                     )
     return _with_contacts(conn, found)
+
+
+def series_starts_between(conn: sqlite3.Connection, lo: datetime, hi: datetime) -> int:
+    """How many occurrences of recurring events start in [lo, hi)."""
+    total = 0
+    for row in conn.execute(_SERIES_ANY, (to_sql(hi), to_sql(lo))).fetchall():
+        series = _Series.of(row)
+        if series is not None:
+            starts = occurrences(
+                series.first_wall, series.zone, series.rule, window_start=lo, window_end=hi
+            )
+            total += sum(1 for _ in starts)
+    return total
 
 
 def _zone_or_utc(name: str) -> ZoneInfo:

@@ -23,7 +23,11 @@ from zoneinfo import ZoneInfo
 
 from crm_desktop.domain.dates import Feb29Policy, localize
 from crm_desktop.services.reminder_dto import DueReminder, ReminderKind, ReminderSettings
-from crm_desktop.services.reminder_events import event_next_after, event_window
+from crm_desktop.services.reminder_events import (
+    event_next_after,
+    event_window,
+    series_starts_between,
+)
 from crm_desktop.services.reminder_yearly import (
     birthday_next_after,
     birthdays_window,
@@ -236,7 +240,7 @@ def _digest(frame: Frame, day: date, due: datetime) -> DueReminder:
         "SELECT count(*) FROM event WHERE recur_freq IS NULL AND status <> 'cancelled'"
         " AND starts_at >= ? AND starts_at < ?",
         (to_sql(start), to_sql(end)),
-    ).fetchone()[0]
+    ).fetchone()[0] + series_starts_between(conn, start, end)  # recurring meetings count too
     birthdays = conn.execute(
         "SELECT count(*) FROM contact WHERE trashed_at IS NULL"
         " AND birthday_month = ? AND birthday_day = ?",

@@ -91,6 +91,58 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>needs at least one number of days, such as 7, 1, 0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must be whole numbers of days, separated by commas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must be between 0 and %1 days before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>has too many entries (at most %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Default (%1 days before)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Default (no reminder)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Don't remind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Custom:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birthday reminders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Days before the birthday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Up to %1 numbers from 0 (on the day) to %2, separated by commas.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>days before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Comma-separated, e.g. vip, newsletter</source>
         <translation type="unfinished" />
     </message>
@@ -913,6 +965,14 @@
     </message>
     <message>
         <source>&amp;Birthday:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birthday reminders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re&amp;mind:</source>
         <translation type="unfinished" />
     </message>
     <message>

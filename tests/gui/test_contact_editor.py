@@ -261,6 +261,71 @@ def test_day_without_month_is_explained(qtbot: Any, open_editor: Opener) -> None
     assert g.targets["Birthday"].label.text() == "Birthday needs both a day and a month."
 
 
+def test_birthday_reminders_default_muted_and_custom_round_trip(
+    qtbot: Any, open_editor: Opener, services: Services
+) -> None:
+    dialog = open_editor()
+    g = dialog.general
+    assert g.reminders.mode.currentText() == "Default (7 and 0 days before)"
+    assert g.reminders.mode.accessibleName() == "Birthday reminders"
+    assert not g.reminders.days.isEnabled()
+    g.given.setText("Ilka")
+    g.birthday.set_value(PartialDate(5, 2))
+    g.reminders.mode.setCurrentIndex(g.reminders.CUSTOM)
+    assert g.reminders.days.isEnabled()
+    g.reminders.days.setText("1, 7; 0 1")  # any separator; duplicates dropped
+    contact_id = save(qtbot, dialog)
+    got = services.contacts.get(contact_id)
+    assert got.birthday_reminder_days == (7, 1, 0)
+
+    dialog = open_editor(contact_id)
+    g = dialog.general
+    assert g.reminders.mode.currentIndex() == g.reminders.CUSTOM
+    assert g.reminders.days.text() == "7, 1, 0"
+    assert not dialog.is_dirty()
+    g.reminders.mode.setCurrentIndex(g.reminders.MUTED)
+    assert dialog.is_dirty() and not g.reminders.days.isEnabled()
+    assert save(qtbot, dialog) == contact_id
+    assert services.contacts.get(contact_id).birthday_reminder_days == ()
+
+    dialog = open_editor(contact_id)
+    g = dialog.general
+    assert g.reminders.mode.currentText() == "Don't remind"
+    g.reminders.mode.setCurrentIndex(g.reminders.DEFAULT)
+    assert save(qtbot, dialog) == contact_id
+    assert services.contacts.get(contact_id).birthday_reminder_days is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "Birthday reminders needs at least one number of days, such as 7, 1, 0."),
+        ("7, soon", "Birthday reminders must be whole numbers of days, separated by commas."),
+        ("90", "Birthday reminders must be between 0 and 60 days before."),
+        ("6 5 4 3 2 1", "Birthday reminders has too many entries (at most 5)."),
+    ],
+)
+def test_bad_birthday_reminder_days_are_explained_and_refused(
+    qtbot: Any, open_editor: Opener, services: Services, typed: str, message: str
+) -> None:
+    dialog = open_editor()
+    g = dialog.general
+    g.given.setText("Ilka")
+    g.reminders.mode.setCurrentIndex(g.reminders.CUSTOM)
+    g.reminders.days.setText(typed)
+    leave(qtbot, g.reminders.days, g.organization)
+    error = g.targets["Birthday reminders"].label
+    assert error.isVisible() and error.text() == message
+    dialog.save_button.click()
+    qtbot.waitUntil(g.reminders.days.hasFocus)
+    assert contact_count(services) == 0
+
+    g.reminders.days.setText("3")  # fixed: the message goes away as the user types
+    assert not error.isVisible()
+    contact_id = save(qtbot, dialog)
+    assert services.contacts.get(contact_id).birthday_reminder_days == (3,)
+
+
 def test_service_error_is_shown_next_to_the_named_field(
     qtbot: Any, open_editor: Opener, services: Services
 ) -> None:

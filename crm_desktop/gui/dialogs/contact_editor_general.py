@@ -23,6 +23,7 @@ from crm_desktop.domain.text import NAME_MAX, SHORT_TEXT_MAX
 from crm_desktop.gui.context import GuiContext
 from crm_desktop.gui.widgets.contact_editor_dates import PartialDateEdit, date_checks
 from crm_desktop.gui.widgets.contact_editor_fields import (
+    BirthdayRemindersEdit,
     ErrorLabel,
     FieldCheck,
     or_none,
@@ -79,6 +80,21 @@ class GeneralPage(QWidget):
         form.addRow(self._buddy(self.tr("&Birthday:"), self.birthday.day, person), box)
         self._checks += date_checks(self.birthday, birthday_error)
         self.targets["Birthday"] = self._checks[-1]
+        self.reminders = BirthdayRemindersEdit(parent=person)
+        reminders_name = self.tr("Birthday reminders")
+        reminders_error = ErrorLabel(reminders_name, person)
+        form.addRow(
+            self._buddy(self.tr("Re&mind:"), self.reminders.mode, person),
+            with_error(self.reminders, reminders_error, person),
+        )
+        reminders_check = FieldCheck(
+            self.reminders.days,
+            reminders_error,
+            lambda: self.reminders.problem(reminders_name),
+            extra=(self.reminders.mode,),
+        )
+        self._checks.append(reminders_check)
+        self.targets["Birthday reminders"] = reminders_check
 
         work = QGroupBox(self.tr("Work and relationship"), self)
         form = self._form(work)
@@ -220,6 +236,7 @@ class GeneralPage(QWidget):
         self.organization.setText(data.organization or "")
         self.job_title.setText(data.job_title or "")
         self.birthday.set_value(data.birthday)
+        self.reminders.set_value(data.birthday_reminder_days)
         _select(self.status, data.status)
         self.lead_source.setEditText(data.lead_source or "")
         _select(self.channel, data.preferred_channel)
@@ -236,6 +253,7 @@ class GeneralPage(QWidget):
             "organization": or_none(self.organization.text()),
             "job_title": or_none(self.job_title.text()),
             "birthday": self.birthday.value(),
+            "birthday_reminder_days": self.reminders.value(),
             "status": self.status.currentData(),
             "lead_source": or_none(self.lead_source.currentText()),
             "preferred_channel": self.channel.currentData(),
@@ -258,6 +276,7 @@ class GeneralPage(QWidget):
                 )
             ),
             self.birthday.state(),
+            self.reminders.state(),
             self.status.currentIndex(),
             self.lead_source.currentText(),
             self.channel.currentIndex(),

@@ -10,6 +10,7 @@ accepts is exactly what the service accepts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -31,6 +33,12 @@ from crm_desktop.domain.text import NAME_MAX, NOTES_MAX, SHORT_TEXT_MAX, clean_t
 from crm_desktop.gui import icons
 
 Validate = Callable[[], str | None]
+
+# As the service allows (contact_fields): 0 to 60 days before, at most five values.
+MAX_BIRTHDAY_LEAD_DAYS = 60
+MAX_BIRTHDAY_LEADS = 5
+# The global default shown in the "Remind" control (ReminderSettings.birthday_days).
+DEFAULT_BIRTHDAY_LEADS = (7, 0)
 
 
 def tr(text: str) -> str:
@@ -255,3 +263,110 @@ def remove_button(accessible_name: str, parent: QWidget | None = None) -> QToolB
     button.setAccessibleName(accessible_name)
     button.setAutoRaise(True)
     return button
+
+
+def parse_lead_days(text: str) -> tuple[int, ...]:
+    """'7, 1, 0' -> (7, 1, 0): deduplicated, sorted descending.
+
+    Raises ValueError with a plain-words problem (without the field name, never the value).
+    """
+    parts = [p for p in re.split(r"[,;\s]+", text.strip()) if p]
+    if not parts:
+        raise ValueError(tr("needs at least one number of days, such as 7, 1, 0"))
+    if not all(p.isascii() and p.isdigit() for p in parts):
+        raise ValueError(tr("must be whole numbers of days, separated by commas"))
+    days = {int(p) for p in parts}
+    if any(d > MAX_BIRTHDAY_LEAD_DAYS for d in days):
+        raise ValueError(
+            tr("must be between 0 and %1 days before").replace("%1", str(MAX_BIRTHDAY_LEAD_DAYS))
+        )
+    if len(days) > MAX_BIRTHDAY_LEADS:
+        raise ValueError(
+            tr("has too many entries (at most %1)").replace("%1", str(MAX_BIRTHDAY_LEADS))
+        )
+    return tuple(sorted(days, reverse=True))
+
+
+def _and_list(values: Sequence[int]) -> str:
+    """(7, 1, 0) -> '7, 1 and 0'."""
+    words = [str(v) for v in values]
+    if len(words) < 2:
+        return "".join(words)
+    return tr("%1 and %2").replace("%1", ", ".join(words[:-1])).replace("%2", words[-1])
+
+
+class BirthdayRemindersEdit(QWidget):
+    """Remind: the default lead days, none, or the contact's own ("7, 1, 0 days before")."""
+
+    DEFAULT, MUTED, CUSTOM = 0, 1, 2
+
+    def __init__(
+        self, default_days: Sequence[int] = DEFAULT_BIRTHDAY_LEADS, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        default = sorted(set(default_days), reverse=True)
+        self.mode = QComboBox(self)
+        self.mode.addItem(
+            tr("Default (%1 days before)").replace("%1", _and_list(default))
+            if default
+            else tr("Default (no reminder)")
+        )
+        self.mode.addItem(tr("Don't remind"))
+        self.mode.addItem(tr("Custom:"))
+        self.mode.setAccessibleName(tr("Birthday reminders"))
+        self.days = QLineEdit(self)
+        self.days.setPlaceholderText("7, 1, 0")
+        self.days.setAccessibleName(tr("Days before the birthday"))
+        self.days.setToolTip(
+            tr("Up to %1 numbers from 0 (on the day) to %2, separated by commas.")
+            .replace("%1", str(MAX_BIRTHDAY_LEADS))
+            .replace("%2", str(MAX_BIRTHDAY_LEAD_DAYS))
+        )
+        self.days.setMaximumWidth(140)
+        self.suffix = QLabel(tr("days before"), self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.mode)
+        layout.addWidget(self.days)
+        layout.addWidget(self.suffix)
+        layout.addStretch(1)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self._mode_changed(self.mode.currentIndex())
+
+    def _mode_changed(self, index: int) -> None:
+        custom = index == self.CUSTOM
+        self.days.setEnabled(custom)
+        self.suffix.setEnabled(custom)
+        if custom and not self.days.text().strip():
+            self.days.setText(", ".join(str(d) for d in DEFAULT_BIRTHDAY_LEADS))
+
+    def set_value(self, days: tuple[int, ...] | None) -> None:
+        if days is None:
+            self.days.clear()
+            self.mode.setCurrentIndex(self.DEFAULT)
+        elif not days:
+            self.days.clear()
+            self.mode.setCurrentIndex(self.MUTED)
+        else:
+            self.days.setText(", ".join(str(d) for d in sorted(set(days), reverse=True)))
+            self.mode.setCurrentIndex(self.CUSTOM)
+
+    def value(self) -> tuple[int, ...] | None:
+        """None: the default; (): don't remind; raises ValueError on bad custom days."""
+        index = self.mode.currentIndex()
+        if index == self.DEFAULT:
+            return None
+        if index == self.MUTED:
+            return ()
+        return parse_lead_days(self.days.text())
+
+    def problem(self, field_label: str) -> str | None:
+        try:
+            self.value()
+        except ValueError as exc:
+            return tr("%1 %2.").replace("%1", field_label).replace("%2", str(exc))
+        return None
+
+    def state(self) -> tuple[int, str]:
+        return (self.mode.currentIndex(), self.days.text() if self.days.isEnabled() else "")

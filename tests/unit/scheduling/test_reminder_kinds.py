@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import text
 from support import factories
 from support.factories import FixedClock, contact_input
 
@@ -57,20 +57,18 @@ def test_29_february_birthday(
 def test_override_lead_and_mute_and_trash(db: Database, clock: FixedClock) -> None:
     contacts = ContactService(db, clock=clock)
     day = PartialDate(12, 3)  # ten days after NOW
-    own = contacts.create(contact_input(given_name="Own", birthday=day)).id
-    muted = contacts.create(contact_input(given_name="Muted", birthday=day)).id
+    # The per-contact setting as the editor saves it: own lead days (3) or muted (()).
+    own = contacts.create(
+        contact_input(given_name="Own", birthday=day, birthday_reminder_days=(3,))
+    ).id
+    muted = contacts.create(
+        contact_input(given_name="Muted", birthday=day, birthday_reminder_days=())
+    ).id
     default = contacts.create(contact_input(given_name="Default", birthday=day)).id
     trashed = contacts.create(contact_input(given_name="Trashed", birthday=day)).id
     TaskService(db, clock=clock).create(
         TaskInput(title="Gift", due_at=NOW + timedelta(days=2), contact_id=trashed)
     )
-    with db.write() as session:
-        session.execute(
-            text("UPDATE contact SET birthday_reminder_days = '3' WHERE id = :i"), {"i": own}
-        )
-        session.execute(
-            text("UPDATE contact SET birthday_reminder_days = '' WHERE id = :i"), {"i": muted}
-        )
     contacts.trash([trashed])
     service = ReminderService(db, clock=clock, timezone="Europe/Budapest")
     found = service.due(NOW, within=timedelta(days=15), since=NOW)
@@ -79,6 +77,27 @@ def test_override_lead_and_mute_and_trash(db: Database, clock: FixedClock) -> No
     first = service.next_due_after(NOW)
     assert first == utc(2026, 11, 26, 8)  # 3 December - 7 days, 09:00 in Budapest
     assert service.next_due_after(first) == utc(2026, 11, 30, 8)  # the override: 3 days before
+
+    # Over a whole year: the custom lead fires 3 days before only, the muted contact never.
+    found = service.due(NOW, within=timedelta(days=372), since=NOW, include_claimed=True)
+    year = [r for r in found if r.kind == "birthday"]
+    assert [r.due_at for r in year if r.source_id == own] == [
+        utc(2026, 11, 30, 8),
+        utc(2027, 11, 30, 8),
+    ]
+    assert [r for r in year if r.source_id in (muted, trashed)] == []
+    at, seen = NOW, []
+    for _ in range(12):  # walking the armed instants never lands on the muted contact
+        next_at = service.next_due_after(at)
+        assert next_at is not None
+        seen += [r.source_id for r in service.due(next_at, since=at) if r.kind == "birthday"]
+        at = next_at
+    assert muted not in seen and own in seen
+
+    # Unmuted by an edit (back to the default): its default leads return at once.
+    contacts.update(muted, replace(contacts.get(muted).to_input(), birthday_reminder_days=None))
+    found = service.due(NOW, within=timedelta(days=15), since=NOW)
+    assert sorted(r.lead for r in found if r.source_id == muted) == [0, 7]
 
 
 def test_logged_interaction_resets_stay_in_touch(db: Database, clock: FixedClock) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -70,6 +71,7 @@ FULL = ContactInput(
     preferences="mornings\r\nno calls on Friday",
     notes="Long notes\nover lines",
     stay_in_touch_days=30,
+    birthday_reminder_days=(7, 1, 0),
 )
 
 
@@ -99,6 +101,7 @@ def test_create_and_get_round_trip_every_field(contacts: ContactService, clock: 
     assert d.preferences == "mornings\nno calls on Friday"
     assert d.notes == "Long notes\nover lines"
     assert d.stay_in_touch_days == 30
+    assert d.birthday_reminder_days == (7, 1, 0)
     assert d.consents == ()
     assert d.last_contacted_at is None
     assert d.created_at == d.updated_at == NOW
@@ -214,6 +217,13 @@ REFUSALS = [
     (contact_input(given_name="Ada", tags=[f"{SECRET}\x07x"]), "Tag"),
     (contact_input(given_name="Ada", tags=[f"t{i}" for i in range(51)]), "Tags"),
     (contact_input(given_name=SECRET * 40), "Given name"),
+    (contact_input(given_name="Ada", birthday_reminder_days=(7, 61)), "Birthday reminders"),
+    (contact_input(given_name="Ada", birthday_reminder_days=(-1,)), "Birthday reminders"),
+    (
+        contact_input(given_name="Ada", birthday_reminder_days=(9, 8, 7, 2, 1, 0)),
+        "Birthday reminders",
+    ),
+    (contact_input(given_name="Ada", birthday_reminder_days=(SECRET,)), "Birthday reminders"),
 ]
 
 
@@ -251,6 +261,62 @@ def test_refusals_name_the_field_hide_the_value_and_change_nothing(
     assert {t: count_rows(db, t) for t in tables} == before
     assert fts_rows(db, "contact_fts") == index
     assert contacts.get(existing) == detail
+
+
+def test_birthday_reminder_days_round_trip_default_muted_and_own(
+    contacts: ContactService, clock: FixedClock
+) -> None:
+    own = contacts.create(
+        contact_input(
+            given_name="Ada", birthday=PartialDate(3, 12), birthday_reminder_days=(0, 7, 1, 7)
+        )
+    ).id
+    d = contacts.get(own)
+    assert d.birthday_reminder_days == (7, 1, 0)  # deduplicated, sorted descending
+    assert (
+        scalar(contacts.db, f"SELECT birthday_reminder_days FROM contact WHERE id = {own}")
+        == "7,1,0"
+    )
+    assert d.to_input().birthday_reminder_days == (7, 1, 0)
+    contacts.update(own, d.to_input())
+    assert contacts.get(own).birthday_reminder_days == (7, 1, 0)
+
+    muted = contacts.create(contact_input(given_name="Bo", birthday_reminder_days=())).id
+    assert contacts.get(muted).birthday_reminder_days == ()
+    assert (
+        scalar(contacts.db, f"SELECT birthday_reminder_days FROM contact WHERE id = {muted}") == ""
+    )
+
+    default = contacts.create(contact_input(given_name="Cy")).id
+    assert contacts.get(default).birthday_reminder_days is None
+    assert (
+        scalar(contacts.db, f"SELECT birthday_reminder_days FROM contact WHERE id = {default}")
+        is None
+    )
+
+    # Back to the default: an edit that says None clears the override.
+    contacts.update(own, replace(contacts.get(own).to_input(), birthday_reminder_days=None))
+    assert contacts.get(own).birthday_reminder_days is None
+    # Five distinct values (after removing duplicates) and the bounds 0 and 60 are fine.
+    contacts.update(
+        own, contact_input(given_name="Ada", birthday_reminder_days=(60, 30, 14, 1, 0, 0))
+    )
+    assert contacts.get(own).birthday_reminder_days == (60, 30, 14, 1, 0)
+
+
+@pytest.mark.parametrize(
+    ("days", "value"),
+    [((61,), "61"), ((-3,), "-3"), ((12, 11, 10, 9, 8, 7), "12"), ((True,), "True")],
+)
+def test_birthday_reminder_refusal_never_echoes_the_value(
+    contacts: ContactService, days: tuple[int, ...], value: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        contacts.create(contact_input(given_name="Ada", birthday_reminder_days=days))
+    assert caught.value.field == "Birthday reminders"
+    assert str(caught.value).startswith("Birthday reminders: ")
+    assert value not in str(caught.value)
+    assert count_rows(contacts.db, "contact") == 0
 
 
 def test_update_of_a_missing_contact(contacts: ContactService) -> None:
