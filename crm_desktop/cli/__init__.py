@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         " has loaded",
     )
     gui.add_argument("--quit-after-paint", action="store_true", help="exit after the first paint")
+    gui.add_argument("--hidden", action="store_true", help="start in the system tray (at login)")
     gui.set_defaults(handler=_run_gui, needs_db=False)
     return parser
 
@@ -49,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_gui(ctx: Context, args: argparse.Namespace) -> int:
     from crm_desktop.app import main as app_main  # Qt only on this path
 
+    if args.hidden:
+        from crm_desktop.gui import application
+
+        application.start_hidden = True
     return app_main(
         ctx.paths,
         screenshot=args.screenshot,

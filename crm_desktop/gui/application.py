@@ -26,6 +26,8 @@ from crm_desktop.paths import AppPaths
 
 #: How long the service import may wait for the first paint before going ahead anyway.
 PAINT_GATE_S = 3.0
+#: ``crm-desktop gui --hidden`` (start at login): only the tray icon, when there is a tray.
+start_hidden = False
 
 
 def _open_services(ctx: GuiContext, painted: threading.Event | None = None) -> None:
@@ -128,7 +130,10 @@ def run(
     if screenshot or quit_after_paint:
         window.first_data_shown.connect(lambda: QTimer.singleShot(0, report_paint))
 
-    window.show()
+    if window.tray is not None:
+        app.setQuitOnLastWindowClosed(False)  # the window quits or hides itself (keep running)
+    if not (start_hidden and window.tray is not None):
+        window.show()
     code = app.exec()
     reminders.stop()  # before the worker drains: nothing is claimed that is never shown
     runner.shutdown()

@@ -13,9 +13,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QWidget,
+)
 
-from crm_desktop.gui import icons
+from crm_desktop.gui import icons, tray
 from crm_desktop.gui.context import GuiContext
 from crm_desktop.gui.i18n import fmt
 from crm_desktop.gui.panes.calendar import CalendarPane
@@ -72,8 +80,15 @@ class MainWindow(QMainWindow):
         self.contacts.demo_requested.connect(self.fill_demo)
 
         self._reminders: ReminderWindow | None = None  # built on first use
+        self._quitting = False
+        # None without a system tray (offscreen, Xvfb, stock GNOME): closing then quits.
+        self.tray = tray.create(self)
 
         self._build_actions()
+        if self.tray is not None:
+            self.tray.show_requested.connect(self.show_from_tray)
+            self.tray.reminders_requested.connect(self.show_reminder_history)
+            self.tray.quit_requested.connect(self.quit_app)
         self._build_status_bar()
         self._restore_state()
 
@@ -148,11 +163,14 @@ class MainWindow(QMainWindow):
             "trash",
         )
         self.act_today = a(self.tr("&Today"), "Ctrl+Shift+T", self.calendar.go_today)
-        self.act_quit = a(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.act_quit = a(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.quit_app)
         self.act_import = a(self.tr("&Import…"), "Ctrl+I", self._not_yet, "import")
         self.act_reports = a(self.tr("&Reports and export…"), "Ctrl+R", self._not_yet, "report")
         self.act_settings = a(
-            self.tr("Se&ttings…"), QKeySequence.StandardKey.Preferences, self._not_yet, "settings"
+            self.tr("Se&ttings…"),
+            QKeySequence.StandardKey.Preferences,
+            self.open_settings,
+            "settings",
         )
         self.act_about = a(self.tr("&About CRM Desktop"), None, self.about)
         self.act_reminders = a(
@@ -190,7 +208,7 @@ class MainWindow(QMainWindow):
         for act in (self.act_import, self.act_reports, self.act_settings):
             toolbar.addAction(act)
         self.addToolBar(toolbar)
-        for act in (self.act_import, self.act_reports, self.act_settings):
+        for act in (self.act_import, self.act_reports):
             act.setEnabled(False)
             act.setToolTip(self.tr("Not available in this version yet"))
 
@@ -222,6 +240,10 @@ class MainWindow(QMainWindow):
             window.count_changed.connect(self._show_reminder_count)
             window.contact_requested.connect(self.open_contact)
             window.log_requested.connect(self.log_for_contact)
+            if self.tray is not None:  # one tray: its messages and its Reminders (count)
+                window._tray = self.tray.icon
+                window.count_changed.connect(self.tray.set_count)
+                self.tray.message_clicked.connect(window.show_due)
             self._reminders = window
         return self._reminders
 
@@ -313,6 +335,17 @@ class MainWindow(QMainWindow):
             self, self.windowTitle(), fmt(self.tr("Demo data could not be created: %1"), error)
         )
 
+    def open_settings(self) -> QWidget:
+        from crm_desktop.gui.dialogs.settings_dialog import SettingsDialog
+        from crm_desktop.paths import AppPaths
+
+        custom = self.ctx.paths != AppPaths.default()  # --data-dir: start at login with it too
+        dialog = SettingsDialog(
+            self.ctx, self.settings, self, data_dir=self.ctx.paths.data_dir if custom else None
+        )
+        dialog.open()
+        return dialog
+
     def _not_yet(self) -> None:
         QMessageBox.information(self, self.windowTitle(), self.tr("Not available yet."))
 
@@ -351,12 +384,43 @@ class MainWindow(QMainWindow):
         width = self.splitter.width()
         self.splitter.setSizes([int(width * 0.42), int(width * 0.30), int(width * 0.28)])
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._reminders is not None and self._reminders.count:
-            self._reminders.close()  # unanswered reminders are snoozed, so they come back
+    # -- running in the tray --------------------------------------------------------------
+
+    def keeps_running(self) -> bool:
+        """Whether closing hides the window in the tray (the option is on and a tray exists)."""
+        return self.tray is not None and tray.keep_running(self.settings)
+
+    def show_from_tray(self) -> None:
+        if self.isMinimized() or not self.isVisible():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def quit_app(self) -> None:
+        """File ▸ Quit and the tray's Quit: really quit, even when closing only hides."""
+        self._quitting = True
+        if self.close():
+            QApplication.quit()
+        else:
+            self._quitting = False
+
+    def _save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         current = self.contacts.current_id()
         if current is not None:
             self.settings.setValue("window/contact", current)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quitting and self.keeps_running():
+            self._save_state()
+            event.ignore()
+            self.hide()  # the reminder engine keeps running; the tray brings the window back
+            return
+        if self._reminders is not None and self._reminders.count:
+            self._reminders.close()  # unanswered reminders are snoozed, so they come back
+        self._save_state()
         super().closeEvent(event)
+        if self.tray is not None:
+            self.tray.hide()
+            QApplication.quit()  # with a tray, closing the last window does not quit by itself

@@ -1912,6 +1912,146 @@ Your customers, on your computer, in one file.</source>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <extracomment>As the reminder service allows (services.reminder_yearly.MAX_LEAD_DAYS; not imported: heavy).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birthday reminders, days before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>for example 7, 0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Days before a birthday to remind you, separated by commas; 0 is the day itself (up to %1). Leave empty for none.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>days before (0 = on the day)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Birthday reminders:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birthday reminders error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>29 February in other years</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>28 February</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 March</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>29 &amp;February in other years:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Morning digest at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Morning digest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One reminder listing today's meetings, birthdays and overdue follow-ups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Morning digest time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Background</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keep running in the tray when the window is closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep running in the tray</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reminders keep arriving while the window is closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This desktop has no system tray, so closing the window quits the application. Reminders arrive while it is open, and the ones missed while it was closed are shown at the next start.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Start at login</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start hidden in the tray when you log in, so reminders arrive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Starting at login can only be set up on Linux in this version.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a number of days from 0 to %2. Example: 7, 0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Starting at login could not be changed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reminder settings could not be read or saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SnoozeDialog</name>
     <message>
         <source>Snooze until</source>
@@ -2225,6 +2365,42 @@ Your customers, on your computer, in one file.</source>
     </message>
 </context>
 <context>
+    <name>Tray</name>
+    <message>
+        <source>CRM Desktop</source>
+        <extracomment>QSettings key: closing the main window hides it in the tray (when there is one).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CRM Desktop tray menu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Show window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Reminders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Reminders (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CRM Desktop: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due</source>
+        <translation><numerusform>%n reminder due</numerusform><numerusform>%n reminders due</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>UndoBar</name>
     <message>
         <source>Interaction deleted</source>
@@ -2297,7 +2473,7 @@ Your customers, on your computer, in one file.</source>
     <name>window</name>
     <message>
         <source>CRM Desktop</source>
-        <extracomment>How long the service import may wait for the first paint before going ahead anyway.</extracomment>
+        <extracomment>How long the service import may wait for the first paint before going ahead anyway. ``crm-desktop gui --hidden`` (start at login): only the tray icon, when there is a tray.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
