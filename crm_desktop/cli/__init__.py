@@ -13,10 +13,10 @@ import sys
 from collections.abc import Sequence
 
 from crm_desktop import __version__
-from crm_desktop.cli import activity, backup, contacts, data, export, reminders, reports
+from crm_desktop.cli import activity, backup, contacts, data, export, importing, reminders, reports
 from crm_desktop.cli.common import CliError, Context
 
-COMMAND_MODULES = (contacts, activity, data, backup, reminders, reports, export)
+COMMAND_MODULES = (contacts, activity, data, backup, reminders, reports, export, importing)
 _DASHED_VALUE = re.compile(r"^--\d")  # "--02-29": a yearless birthday, not an option
 
 

@@ -23,6 +23,7 @@ LOWER_LAYERS = [
     "crm_desktop.scheduling",
     "crm_desktop.reports",
     "crm_desktop.interchange",
+    "crm_desktop.importing",
 ]
 
 

@@ -1,0 +1,216 @@
+"""``import FILE``: contacts from Google, Outlook, our own ``contacts`` report or any CSV.
+
+``--format`` takes the file's format (auto, google, outlook, contacts, csv,
+vcard) and, as everywhere else, the output format (text, json); give it twice
+for both (``--format google --format json``). Exit codes: 0 when every row
+was imported (or, with ``--dry-run``, would be), 1 when some rows had errors
+(the others are still imported) or the file cannot be read, 2 bad usage.
+A progress line goes to stderr when stderr is a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from crm_desktop.cli.common import CliError, Context, emit_json
+
+FILE_FORMATS = ("auto", "google", "outlook", "contacts", "csv", "vcard")
+OUTPUT_FORMATS = ("text", "json")
+_DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\\t": "\t", "\t": "\t"}
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "import",
+        help="import contacts from a CSV file (Google, Outlook, our contacts report, any CSV)",
+        description="Import contacts. Everything is saved in one go or not at all; rows with"
+        " errors are reported (row number and field) and skipped. Duplicates (same e-mail,"
+        " phone, or name and organization) are skipped by default, so importing a file twice"
+        " creates nothing new.",
+    )
+    parser.add_argument("file", metavar="FILE", help="the file to import")
+    parser.add_argument(
+        "--format",
+        action="append",
+        choices=(*FILE_FORMATS, *OUTPUT_FORMATS),
+        default=[],
+        metavar="FORMAT",
+        help="the file's format: auto (default), google, outlook, contacts (our report), csv"
+        " or vcard; and/or the output: text (default) or json. May be given twice.",
+    )
+    parser.add_argument("--encoding", metavar="E", help="the file's encoding (default: detected)")
+    parser.add_argument(
+        "--delimiter", choices=(",", ";", "tab"), help="the field separator (default: detected)"
+    )
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=field",
+        help="read COLUMN as a contact field (given_name, family_name, email, phone, birthday,"
+        " tags, organization, notes, ...; 'ignore' skips it). Implies --format csv.",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="say what would happen, row by row; save nothing"
+    )
+    parser.add_argument(
+        "--on-duplicate",
+        choices=("skip", "merge", "create"),
+        default="skip",
+        help="skip (default), merge (fill empty fields, add new e-mails, phones and tags)"
+        " or create anyway",
+    )
+    parser.set_defaults(handler=run_import_command)
+
+
+def _formats(values: list[str]) -> tuple[str, str]:
+    files = [v for v in values if v in FILE_FORMATS]
+    outputs = [v for v in values if v in OUTPUT_FORMATS]
+    if len(files) > 1 or len(outputs) > 1:
+        raise CliError("give --format at most once for the file and once for the output")
+    return (files[0] if files else "auto"), (outputs[0] if outputs else "text")
+
+
+def _vcard_records(data: bytes) -> list[Any]:
+    """Cards as ImportRecords, through ``crm_desktop.interchange`` when that module exists."""
+    import importlib
+
+    from crm_desktop.importing.records import ImportRecord, RowProblem
+    from crm_desktop.services.dto import ContactInput
+
+    if importlib.util.find_spec("crm_desktop.interchange") is None:
+        raise CliError("vCard import is not available in this version (no crm_desktop.interchange)")
+    module = importlib.import_module("crm_desktop.interchange.vcard_read")
+    reader = getattr(module, "read_vcards", None)
+    if reader is None:
+        raise CliError("vCard import is not available: crm_desktop.interchange has no reader")
+    records: list[Any] = []
+    for number, item in reader(data):
+        if isinstance(item, ContactInput):
+            records.append(ImportRecord(number, "vcard", item))
+        else:  # a VCardError: its message names no value
+            message = str(getattr(item, "message", "could not be read"))
+            records.append(ImportRecord(number, "vcard", problem=RowProblem("Card", message)))
+    return records
+
+
+def run_import_command(ctx: Context, args: argparse.Namespace) -> int:
+    from crm_desktop.importing import csv_sources
+    from crm_desktop.importing.importer import ImportResult, run_import
+    from crm_desktop.importing.sniff import read_rows, sniff
+
+    file_format, output = _formats(args.format)
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CliError(f"could not read {path}: {exc.strerror or exc}") from exc
+    try:
+        mapping = csv_sources.parse_map(args.map)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    if mapping and file_format == "auto":
+        file_format = "csv"
+    info: dict[str, Any] = {"file": str(path)}
+    if file_format == "vcard":
+        records = list(_vcard_records(data))
+        info["format"] = "vcard"
+    else:
+        delimiter = _DELIMITERS[args.delimiter] if args.delimiter else None
+        try:
+            sniffed = sniff(data, encoding=args.encoding, delimiter=delimiter)
+        except LookupError as exc:
+            raise CliError(f"unknown encoding {args.encoding!r}") from exc
+        except UnicodeDecodeError as exc:
+            raise CliError(
+                f"the file is not valid {args.encoding} text; try another --encoding"
+            ) from exc
+        rows = read_rows(sniffed.text, sniffed.delimiter)
+        header = next(rows, None)
+        if header is None:
+            raise CliError(f"{path} is empty")
+        try:
+            layout = csv_sources.layout_for(header, file_format, mapping)
+        except csv_sources.UnknownFormatError as exc:
+            raise CliError(str(exc)) from exc
+        records = list(csv_sources.records(layout, rows))
+        info.update(
+            format=layout.source,
+            encoding=sniffed.encoding,
+            delimiter="tab" if sniffed.delimiter == "\t" else sniffed.delimiter,
+        )
+    show = sys.stderr.isatty()
+
+    def progress(stage: str, done: int, total: int) -> None:
+        print(
+            f"\rimport: {stage} {done:,} / {total:,} rows\x1b[K",
+            end="",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    try:
+        result: ImportResult = run_import(
+            ctx.db,
+            records,
+            on_duplicate=args.on_duplicate,
+            dry_run=args.dry_run,
+            phone_region=ctx.phone_region,
+            progress=progress if show else None,
+        )
+    finally:
+        if show:
+            print(file=sys.stderr)
+    summary = result.summary
+    if output == "json":
+        emit_json(
+            {
+                **info,
+                "dry_run": result.dry_run,
+                "summary": summary,
+                "seconds": round(result.seconds, 3),
+                "rows": [
+                    {k: v for k, v in _plain(o).items() if v is not None} for o in result.outcomes
+                ],
+            }
+        )
+    else:
+        print(
+            f"{info['file']}: {info['format']}"
+            + (
+                f", {info['encoding']}, delimiter {info['delimiter']!r}"
+                if "encoding" in info
+                else ""
+            )
+        )
+        for o in result.outcomes:
+            if args.dry_run or o.action == "error":
+                print(f"row {o.row}: {_describe(o)}")
+        verb = "would be" if args.dry_run else "were"
+        print(
+            f"{summary['rows']:,} rows: {summary['created']:,} {verb} created,"
+            f" {summary['merged']:,} merged, {summary['duplicates']:,} duplicates skipped,"
+            f" {summary['errors']:,} with errors"
+            + ("" if args.dry_run else f" ({result.seconds:.1f} s)")
+        )
+    return 1 if summary["errors"] else 0
+
+
+def _plain(o: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return asdict(o)
+
+
+def _describe(o: Any) -> str:
+    if o.action == "error":
+        return f"error: {o.field}: {o.message}"
+    target = f"row {o.duplicate_of_row}" if o.duplicate_of_row else f"#{o.contact_id}"
+    if o.action == "duplicate":
+        return f"duplicate of {target}"
+    if o.action == "merged":
+        return f"merged into {target}"
+    return "created" if o.contact_id is None else f"created #{o.contact_id}"

@@ -1,0 +1,74 @@
+"""Finding the contact a row duplicates: by e-mail, E.164 phone, or name + organization.
+
+Keys: the normalized (casefolded) e-mail, the E.164 phone, and the sort key
+(folded, blanks collapsed) of the display name together with that of the
+organization. Only live contacts count: a trashed contact is not matched.
+The same index also holds the rows already seen in the file, so a file that
+lists a person twice creates them once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from crm_desktop.domain.text import sort_key
+from crm_desktop.services.contact_fields import CleanContact
+
+__all__ = ["DuplicateIndex", "Match", "name_key"]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A contact in the database (``row`` None) or a row earlier in the file."""
+
+    contact_id: int | None
+    row: int | None = None
+
+
+def name_key(clean: CleanContact) -> tuple[str, str]:
+    return sort_key(clean.display_name), sort_key(clean.organization or "")
+
+
+class DuplicateIndex:
+    def __init__(self) -> None:
+        self.emails: dict[str, Match] = {}
+        self.phones: dict[str, Match] = {}
+        self.names: dict[tuple[str, str], Match] = {}
+
+    @classmethod
+    def from_database(cls, cur: sqlite3.Cursor) -> DuplicateIndex:
+        index = cls()
+        live = "JOIN contact c ON c.id = t.contact_id AND c.trashed_at IS NULL"
+        for normalized, cid in cur.execute(
+            f"SELECT t.normalized, t.contact_id FROM contact_email t {live}"
+        ):
+            index.emails.setdefault(normalized, Match(int(cid)))
+        for e164, cid in cur.execute(
+            f"SELECT t.e164, t.contact_id FROM contact_phone t {live} WHERE t.e164 IS NOT NULL"
+        ):
+            index.phones.setdefault(e164, Match(int(cid)))
+        for cid, display, org in cur.execute(
+            "SELECT c.id, c.sort_key, o.sort_key FROM contact c"
+            " LEFT JOIN organization o ON o.id = c.organization_id WHERE c.trashed_at IS NULL"
+        ):
+            index.names.setdefault((display, org or ""), Match(int(cid)))
+        return index
+
+    def find(self, clean: CleanContact) -> Match | None:
+        for email in clean.emails:
+            found = self.emails.get(email.normalized)
+            if found is not None:
+                return found
+        for phone in clean.phones:
+            if phone.e164 is not None and (found := self.phones.get(phone.e164)) is not None:
+                return found
+        return self.names.get(name_key(clean))
+
+    def add(self, clean: CleanContact, match: Match) -> None:
+        for email in clean.emails:
+            self.emails.setdefault(email.normalized, match)
+        for phone in clean.phones:
+            if phone.e164 is not None:
+                self.phones.setdefault(phone.e164, match)
+        self.names.setdefault(name_key(clean), match)
