@@ -8,7 +8,8 @@ DEMO_DIR := .demo-data
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help bootstrap run demo test lint format typecheck bench clean
+.PHONY: help bootstrap run demo test lint format typecheck bench clean \
+	package package-smoke install-desktop
 
 help:
 	@echo "make run        set everything up and start the app"
@@ -19,6 +20,9 @@ help:
 	@echo "make typecheck  mypy crm_desktop"
 	@echo "make bench      python -m benchmarks.run"
 	@echo "make clean      remove .venv, caches, build output and $(DEMO_DIR)/"
+	@echo "make package         build the one-folder bundle dist/crm-desktop/, then smoke-test it"
+	@echo "make package-smoke   only the smoke test of an existing bundle (slow: not in make test)"
+	@echo "make install-desktop menu entry, icons and AppStream data for this user (~/.local)"
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -62,3 +66,13 @@ bench: bootstrap
 clean:
 	rm -rf .venv $(DEMO_DIR) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# Packaging (see the README, "Install"). The bundle build and its smoke test are slow: never in `test`.
+package: bootstrap
+	@bash packaging/build.sh
+
+package-smoke:
+	@bash packaging/build.sh --smoke
+
+install-desktop:
+	@bash packaging/linux/install.sh
