@@ -68,12 +68,16 @@ def entry_path(config_home: Path) -> Path:
 def command(data_dir: Path | None = None) -> list[str]:
     """The argv started at login: ``crm-desktop gui --hidden`` (and ``--data-dir``).
 
-    When ``crm-desktop`` is not on PATH (a development checkout), the current
+    In a PyInstaller bundle ``sys.executable`` is the application itself;
+    when ``crm-desktop`` is not on PATH (a development checkout), the current
     interpreter runs the package instead.
     """
-    program = (
-        ["crm-desktop"] if shutil.which("crm-desktop") else [sys.executable, "-m", "crm_desktop"]
-    )
+    if getattr(sys, "frozen", False):
+        program = [sys.executable]
+    elif shutil.which("crm-desktop"):
+        program = ["crm-desktop"]
+    else:
+        program = [sys.executable, "-m", "crm_desktop"]
     options = ["--data-dir", str(data_dir)] if data_dir is not None else []
     return [*program, *options, "gui", "--hidden"]
 

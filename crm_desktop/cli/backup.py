@@ -127,14 +127,20 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_restore(ctx: Context, args: argparse.Namespace) -> int:
+    from crm_desktop.services.contacts import ContactService
     from crm_desktop.storage.backups import BackupError
+    from crm_desktop.storage.erasures import erased_ids_in
 
+    erased = erased_ids_in(ctx.paths.database)  # read before the file is replaced
     try:
         result = _store(ctx).restore(args.id, ctx.paths.database)
     except BackupError as exc:
         raise CliError(str(exc)) from exc
+    # People erased since the backup was made are erased again in it.
+    replayed = ContactService(ctx.db).replay_erasures(erased) if erased else None
+    again = len(replayed.contacts) if replayed else 0
     if args.format == "json":
-        emit_json(result)
+        emit_json({"restored": result, "erased_again": again})
         return 0
     print(
         f"Restored backup {result.backup_id} of {result.created:%Y-%m-%d %H:%M} UTC: "
@@ -144,6 +150,8 @@ def run_restore(ctx: Context, args: argparse.Namespace) -> int:
         print(f"The database it replaced was saved as backup {result.safety_backup}.")
     if result.set_aside:
         print(f"The file it replaced could not be backed up; it was moved to {result.set_aside}.")
+    if again:
+        print(f"Erased again: {again} contact(s) erased after this backup was made.")
     return 0
 
 

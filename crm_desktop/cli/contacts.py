@@ -38,6 +38,22 @@ def register(commands: Any) -> None:
     add_format(show)
     show.set_defaults(handler=run_show)
 
+    erase = sub.add_parser(
+        "erase", help="delete a person for good, leaving no trace in the database file"
+    )
+    erase.add_argument("ids", type=int, nargs="+", metavar="ID")
+    erase.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
+    add_format(erase)
+    erase.set_defaults(handler=run_erase)
+
+    export = sub.add_parser(
+        "export-person", help="everything stored about one person, as JSON and CSV files"
+    )
+    export.add_argument("id", type=int, metavar="ID")
+    export.add_argument("-o", "--output", required=True, metavar="DIR")
+    add_format(export)
+    export.set_defaults(handler=run_export_person)
+
     listing = sub.add_parser("list", help="list contacts by name")
     listing.add_argument("--tag", metavar="T")
     listing.add_argument("--limit", type=int, default=100)
@@ -139,4 +155,34 @@ def run_list(ctx: Context, args: argparse.Namespace) -> int:
         tag_id = matches[0]
     page = _service(ctx).page(ContactQuery(tag_id=tag_id, trashed=args.trashed), limit=args.limit)
     _print_rows(list(page.rows), args.format)
+    return 0
+
+
+def run_erase(ctx: Context, args: argparse.Namespace) -> int:
+    if not args.yes:
+        raise CliError("erasing cannot be undone; add --yes to confirm")
+    service = _service(ctx)
+    with user_errors():
+        for contact_id in args.ids:
+            service.get(contact_id)  # every id must exist before anything is erased
+    service.erase(args.ids)
+    if args.format == "json":
+        emit_json({"erased": sorted(set(args.ids))})
+    else:
+        print(f"Erased {len(set(args.ids))} contact(s); the ids are kept in the erasure ledger.")
+    return 0
+
+
+def run_export_person(ctx: Context, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from crm_desktop.services.privacy import PrivacyService
+
+    with user_errors():
+        written = PrivacyService(ctx.db).export_person(args.id, Path(args.output))
+    if args.format == "json":
+        emit_json({"files": [str(p) for p in written]})
+    else:
+        for path in written:
+            print(path)
     return 0

@@ -47,6 +47,9 @@ from crm_desktop.storage.models import (
     ContactEmail,
     ContactPhone,
     ContactTag,
+    Deal,
+    Erasure,
+    Event,
     Interaction,
     LeadSource,
     Organization,
@@ -155,15 +158,31 @@ class ContactService(Service):
         return Changes(contacts=frozenset(ids), vocabularies=True)
 
     def erase(self, contact_ids: Iterable[int]) -> Changes:
-        """Delete for good: the rows, their search entries and interactions only they were in."""
+        """Delete for good, leaving no trace of the person in the database file.
+
+        Removes the rows (children cascade), interactions, meetings and
+        personal deals only they were part of, their search entries and
+        reminder history, and records the ids in the erasure ledger (replayed
+        when an older backup is restored). The search index is then rewritten
+        without them (FTS5 keeps deleted text in old segments until merged;
+        ``secure_delete`` zeroes the freed pages) and the WAL is checkpointed
+        and truncated, so the bytes are gone from every file, not just hidden.
+        """
         ids = sorted(set(contact_ids))
         if not ids:
             return Changes()
         with self.db.write() as session:
             conn = session.connection()
-            solo = _interactions_only_with(conn, ids)
+            solo = _only_with(conn, "interaction_contact", "interaction_id", ids)
             search_index.remove_interactions(conn, solo)
             session.execute(delete(Interaction).where(col(Interaction.id).in_(solo)))
+            meetings = _only_with(conn, "event_contact", "event_id", ids)
+            session.execute(delete(Event).where(col(Event.id).in_(meetings)))
+            session.execute(
+                delete(Deal)
+                .where(col(Deal.contact_id).in_(ids))
+                .where(col(Deal.organization_id).is_(None))
+            )
             search_index.remove_contacts(conn, ids)
             session.execute(
                 delete(ReminderLedger)
@@ -171,7 +190,44 @@ class ContactService(Service):
                 .where(col(ReminderLedger.source_id).in_(ids))
             )
             session.execute(delete(Contact).where(col(Contact.id).in_(ids)))
-        return Changes(contacts=frozenset(ids), interactions=True, reminders=True, tags=True)
+            now = self.clock()
+            session.add_all(Erasure(contact_id=cid, erased_at=now) for cid in ids)
+            search_index.compact(conn)
+        self.db.checkpoint()
+        return Changes(
+            contacts=frozenset(ids),
+            interactions=True,
+            events=True,
+            deals=True,
+            reminders=True,
+            tags=True,
+        )
+
+    def replay_erasures(self, contact_ids: Iterable[int]) -> Changes:
+        """Erase again whoever of ``contact_ids`` is in this (restored) database.
+
+        Ids no longer present are still written to this file's ledger, so a
+        restore of an even older backup later erases them too.
+        """
+        wanted = sorted(set(contact_ids))
+        with self.db.read_raw() as conn:
+            present = [
+                cid
+                for cid in wanted
+                if conn.execute("SELECT 1 FROM contact WHERE id = ?", (cid,)).fetchone()
+            ]
+            known = {r[0] for r in conn.execute("SELECT DISTINCT contact_id FROM erasure")}
+        absent = [cid for cid in wanted if cid not in present and cid not in known]
+        if absent:
+            now = self.clock()
+            with self.db.write() as session:
+                session.add_all(Erasure(contact_id=cid, erased_at=now) for cid in absent)
+        return self.erase(present)
+
+    def erased_ids(self) -> list[int]:
+        """The erasure ledger (ids only)."""
+        with self.db.read_raw() as conn:
+            return [r[0] for r in conn.execute("SELECT DISTINCT contact_id FROM erasure")]
 
     def add_consent(
         self,
@@ -249,14 +305,13 @@ class ContactService(Service):
         return self.clock().astimezone().date()
 
 
-def _interactions_only_with(conn: Connection, contact_ids: Sequence[int]) -> list[int]:
-    """Interactions whose every participant is among ``contact_ids``."""
+def _only_with(conn: Connection, link: str, key: str, contact_ids: Sequence[int]) -> list[int]:
+    """Rows of a link table (interactions, meetings) whose every participant is erased."""
     id_list = ",".join(str(int(i)) for i in contact_ids)
     rows = conn.exec_driver_sql(
-        f"SELECT DISTINCT ic.interaction_id FROM interaction_contact ic"
-        f" WHERE ic.contact_id IN ({id_list}) AND NOT EXISTS ("
-        f"  SELECT 1 FROM interaction_contact o WHERE o.interaction_id = ic.interaction_id"
-        f"  AND o.contact_id NOT IN ({id_list}))"
+        f"SELECT DISTINCT l.{key} FROM {link} l WHERE l.contact_id IN ({id_list})"
+        f" AND NOT EXISTS (SELECT 1 FROM {link} o WHERE o.{key} = l.{key}"
+        f" AND o.contact_id NOT IN ({id_list}))"
     )
     return [r[0] for r in rows]
 

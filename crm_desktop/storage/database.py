@@ -122,6 +122,17 @@ class Database:
         finally:
             fairy.close()
 
+    def checkpoint(self) -> None:
+        """Copy the WAL into the main file and truncate it (after an erasure:
+        the deleted bytes must not linger in the -wal file)."""
+        fairy = self.engine.raw_connection()
+        try:
+            conn = fairy.driver_connection
+            assert isinstance(conn, sqlite3.Connection)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            fairy.close()
+
     def close(self) -> None:
         self.engine.dispose()
 

@@ -159,3 +159,21 @@ def test_newer_and_foreign_files_stay_in_place(cli: Cli, kind: str) -> None:
     assert ("newer" in line) if kind == "newer" else ("another program" in line)
     assert sha256(path) == before
     assert not (cli.data_dir / "set-aside").exists()
+
+
+def test_erase_then_restore_erases_again(cli: Cli, tmp_path: Path) -> None:
+    person = cli.ok("contacts", "add", "--given", "Zqxwvyu", "--family", "Kovács").strip()
+    cli.ok("contacts", "add", "--given", "Ada")
+    exported = cli.json("contacts", "export-person", person, "-o", str(tmp_path / "out"))
+    assert isinstance(exported, dict) and any(f.endswith(".json") for f in exported["files"])
+    backup_id = str(cli.json("backup", "create")["id"])  # type: ignore[index]
+
+    assert "--yes" in cli.refused("contacts", "erase", person)
+    assert "Erased 1 contact" in cli.ok("contacts", "erase", person, "--yes")
+    assert cli.json("search", "zqxwvyu") == []
+
+    out = cli.ok("backup", "restore", backup_id)
+    assert "Erased again: 1 contact" in out
+    assert cli.json("search", "zqxwvyu") == []
+    assert contact_names(cli) == ["Ada"]
+    assert b"Zqxwvyu" not in (cli.data_dir / DB).read_bytes()

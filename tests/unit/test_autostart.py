@@ -109,3 +109,14 @@ def test_other_platforms_are_refused(home: Path) -> None:
         autostart.enable(home, "crm-desktop gui --hidden", platform="darwin")
     assert not autostart.is_enabled(home, platform="win32")
     assert not (home / "autostart").exists()
+
+
+def test_a_bundle_starts_itself(monkeypatch) -> None:
+    import sys
+
+    from crm_desktop import autostart
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", "/opt/crm-desktop/crm-desktop")
+    assert autostart.command()[:1] == ["/opt/crm-desktop/crm-desktop"]
+    assert autostart.command()[-2:] == ["gui", "--hidden"]

@@ -23,7 +23,7 @@ from crm_desktop.storage.models.contacts import (
     Tag,
 )
 from crm_desktop.storage.models.sales import Deal, DealChange, DealStage, Purchase
-from crm_desktop.storage.models.system import ReminderLedger, Setting
+from crm_desktop.storage.models.system import Erasure, ReminderLedger, Setting
 
 __all__ = [
     "Attachment",
@@ -37,6 +37,7 @@ __all__ = [
     "Deal",
     "DealChange",
     "DealStage",
+    "Erasure",
     "Event",
     "EventContact",
     "EventReminder",

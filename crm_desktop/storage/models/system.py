@@ -39,3 +39,16 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class Erasure(SQLModel, table=True):
+    """Which contacts were erased, by id only: replayed when an older backup is restored.
+
+    Erasing a person removes them here; a backup taken before still holds
+    them, so a restore must erase them again. No name, no e-mail: the ledger
+    itself must not keep the personal data it exists to remove.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int = Field(index=True)
+    erased_at: datetime

@@ -401,7 +401,8 @@ def test_erase_removes_solo_interactions_keeps_shared_and_clears_ledger(
         .fetchall()
     }
     assert ledger == {("birthday", stays), ("event", gone)}  # event ids are not contact ids
-    assert scalar(db, "SELECT contact_id FROM deal") is None  # the deal stays, unlinked
+    assert count_rows(db, "deal") == 0  # a deal with the person alone (no organization) is theirs
+    assert scalar(db, "SELECT contact_id FROM erasure") == gone  # the ledger keeps the id only
     assert contacts.get(stays).last_contacted_at == when
     assert fts_rowids_of_contacts(db) == {stays}
 
