@@ -498,13 +498,16 @@ def test_history_stays_with_the_contact_of_its_moment(
 def test_erasing_the_contact_or_deleting_the_deal_removes_history(
     deals: DealService, db: Database, contact_id: int
 ) -> None:
-    kept = deals.create(DealInput("Kept", contact_id=contact_id)).id
+    kept = deals.create(DealInput("Kept", contact_id=contact_id, organization_id=org_id(db))).id
     deals.close(kept, won=True)
+    personal = deals.create(DealInput("Personal", contact_id=contact_id)).id
     gone = deals.create(DealInput("Gone")).id
     deals.move_to_stage(gone, "proposal")
-    assert change_count(db) == 4
+    assert change_count(db) == 5
     deals.delete(gone)
-    assert [r[0] for r in change_rows(db)] == [kept, kept]
+    assert sorted(r[0] for r in change_rows(db)) == [kept, kept, personal]
     ContactService(db).erase([contact_id])
     assert change_count(db) == 0
-    assert deals.get(kept).contact_id is None  # the deal stays, unlinked
+    assert deals.get(kept).contact_id is None  # the organization's deal stays, unlinked
+    with pytest.raises(NotFoundError):
+        deals.get(personal)  # a deal with the person alone was theirs: erased
