@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         self.act_today = a(self.tr("&Today"), "Ctrl+Shift+T", self.calendar.go_today)
         self.act_quit = a(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.quit_app)
         self.act_import = a(self.tr("&Import…"), "Ctrl+I", self._not_yet, "import")
-        self.act_reports = a(self.tr("&Reports and export…"), "Ctrl+R", self._not_yet, "report")
+        self.act_reports = a(self.tr("&Reports and export…"), "Ctrl+R", self.open_reports, "report")
         self.act_settings = a(
             self.tr("Se&ttings…"),
             QKeySequence.StandardKey.Preferences,
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
         for act in (self.act_import, self.act_reports, self.act_settings):
             toolbar.addAction(act)
         self.addToolBar(toolbar)
-        for act in (self.act_import, self.act_reports):
+        for act in (self.act_import,):
             act.setEnabled(False)
             act.setToolTip(self.tr("Not available in this version yet"))
 
@@ -345,6 +345,19 @@ class MainWindow(QMainWindow):
         )
         dialog.open()
         return dialog
+
+    _reports: QWidget | None = None  # the Reports window, created on first use
+
+    def open_reports(self) -> QWidget:
+        """The non-modal Reports window (one per main window), raised."""
+        if self._reports is None:
+            from crm_desktop.gui.dialogs.reports_window import ReportsWindow
+
+            self._reports = ReportsWindow(self.ctx, self)
+        self._reports.show()
+        self._reports.raise_()
+        self._reports.activateWindow()
+        return self._reports
 
     def _not_yet(self) -> None:
         QMessageBox.information(self, self.windowTitle(), self.tr("Not available yet."))

@@ -1912,6 +1912,378 @@ Your customers, on your computer, in one file.</source>
     </message>
 </context>
 <context>
+    <name>ReportsWindow</name>
+    <message>
+        <source>Reports and export</source>
+        <extracomment>(parent, caption, suggested path, file filter) -&gt; the chosen path, or "" when cancelled. Reports whose period does not apply ("as of now"). Reports with the week/month option.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every field of every contact, one row each (period: date added).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Calls, meetings, e-mails… of the period with contacts and outcome.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meeting outcomes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meetings held per week or month: successful, unsuccessful, follow-ups booked and the success rate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meetings (series expanded), open tasks and birthdays of the period.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overdue tasks and contacts losing touch, as of today.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revenue by customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Purchases and won deals per customer and currency, top customers first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lead sources</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contacts acquired, converted, revenue and cost per lead source.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open deals by stage: count, value and weighted value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Report description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Period preset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;All dates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ignore the period: every row of the report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group meetings by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;By</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Report result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Semicolon (;) with decimal commas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>UTF-8 with BOM (Excel)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Raw values (for programs, no formula protection)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the report as CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Delimiter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E&amp;ncoding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contacts and calendar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>vCard version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>vCard 4.0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>vCard 3.0 (older programs)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export contacts as &amp;vCard…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export all contacts as vCard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export &amp;calendar (.ics)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the calendar as iCalendar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>V&amp;ersion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The end of the period is before its start.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database is not open yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First %1 of %2 rows shown; the export contains all.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
+    </message>
+    <message>
+        <source>The report could not be made: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is a folder; choose a file name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 rows written to %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export contacts as vCard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>vCard files (*.vcf);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Writing the contacts…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 contacts written to %2 (vCard %3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the calendar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>iCalendar files (*.ics);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Writing the calendar…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 events, %2 tasks and %3 birthdays written to %4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 written…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 written…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
