@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crm_desktop.gui import theme
 from crm_desktop.gui.context import GuiContext
+from crm_desktop.gui.daily_backup import DailyBackup
 from crm_desktop.gui.i18n import fmt, install_translators
 from crm_desktop.gui.icons import app_icon
 from crm_desktop.gui.quick_start import FirstPage, first_page
@@ -66,6 +67,13 @@ def run(
     settings = QSettings(str(paths.config_dir / "ui.ini"), QSettings.Format.IniFormat)
     theme.apply(app, str(settings.value("ui/theme", "system")))
 
+    from crm_desktop.gui.single_instance import SingleInstance, bring_to_front, warn_storage_risk
+
+    instance = SingleInstance(paths.data_dir)
+    if not instance.acquire():
+        instance.activate_running()  # the running window comes to the front; we leave
+        return 0
+
     from crm_desktop.gui.main_window import MainWindow
 
     runner = TaskRunner()
@@ -73,17 +81,35 @@ def run(
         runner=runner, paths=paths, zone=ZoneInfo(zone_name), phone_region=phone_region
     )
     exit_code = 0
+    daily: DailyBackup | None = None
 
     def opened(_: None) -> None:
+        nonlocal daily
         window.start()
         reminders.start()  # after the first paint and the open: the engine is imported here
+        if not (screenshot or quit_after_paint):
+            daily = DailyBackup(paths, ctx.zone, window)  # its own thread: not the worker's
+            daily.message.connect(lambda text: window.statusBar().showMessage(text, 15_000))
+            daily.start()
 
     def failed(error: BaseException) -> None:
         nonlocal exit_code
-        from crm_desktop.storage.errors import StorageError
+        from crm_desktop.gui.dialogs.damaged_file import (
+            DamagedFileDialog,
+            Outcome,
+            as_storage_error,
+        )
 
+        refused = as_storage_error(error, paths.database)
+        if refused is not None:
+            dialog = DamagedFileDialog(paths, refused, window)
+            dialog.exec()
+            if dialog.outcome is not Outcome.QUIT:  # a backup or nothing in place: open that
+                window.statusBar().showMessage(dialog.summary(), 15_000)
+                runner.run(lambda: _open_services(ctx), opened, failed)
+                return
         exit_code = 1
-        text = error.message if isinstance(error, StorageError) else type(error).__name__
+        text = refused.message if refused is not None else type(error).__name__
         QMessageBox.critical(
             window,
             window.tr("CRM Desktop"),
@@ -107,6 +133,7 @@ def run(
     runner.run(lambda: _open_services(ctx, painted), opened, failed)
     window = MainWindow(ctx, settings)
     window.first_data_shown.connect(on_first_data)
+    instance.activate_requested.connect(lambda: bring_to_front(window))
     reminders = ReminderBridge(ctx)
     reminders.due.connect(window.show_reminders)  # queued: the engine runs on its own thread
 
@@ -134,9 +161,14 @@ def run(
         app.setQuitOnLastWindowClosed(False)  # the window quits or hides itself (keep running)
     if not (start_hidden and window.tray is not None):
         window.show()
+    if not (screenshot or quit_after_paint):
+        QTimer.singleShot(0, lambda: warn_storage_risk(window, paths.data_dir, settings))
     code = app.exec()
+    if daily is not None:
+        daily.wait()  # a backup in progress finishes: never a half-made file
     reminders.stop()  # before the worker drains: nothing is claimed that is never shown
     runner.shutdown()
     if ctx.is_open:
         ctx.services.close()
+    instance.release()
     return exit_code or code

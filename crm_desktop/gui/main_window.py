@@ -181,6 +181,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         for act in (self.act_import, self.act_reports, self.act_settings):
             file_menu.addAction(act)
+        self.act_backups = a(self.tr("&Backups…"), None, self.open_backups)
+        file_menu.addAction(self.act_backups)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         contact_menu = bar.addMenu(self.tr("&Contact"))
@@ -334,6 +336,15 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(
             self, self.windowTitle(), fmt(self.tr("Demo data could not be created: %1"), error)
         )
+
+    def open_backups(self) -> QWidget:
+        """File ▸ Backups…: list, create, verify and restore backups."""
+        from crm_desktop.gui.dialogs.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.ctx, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def open_settings(self) -> QWidget:
         from crm_desktop.gui.dialogs.settings_dialog import SettingsDialog

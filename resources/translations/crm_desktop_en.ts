@@ -230,6 +230,164 @@
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <extracomment>An operation finished: ("list" | "create" | "verify" | "restore", result or exception).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verified copies of your database in %1. One is made every day at start; a restore first backs up the current database.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Backups, newest first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Working</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Create now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create a backup now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verify the selected backup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore the selected backup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No backups yet. “Create now” makes one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Making a verified backup…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace your database with the backup of %1?
+
+Your current database is backed up first, so you can go back to it. People erased since %1 are erased again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restoring… the window waits until it is done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That did not work: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Backup made and verified (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This backup is damaged: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This backup is sound: integrity and references are clean.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restored the backup of %1: %2 contacts, %3 interactions.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database it replaced was saved as backup %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file it replaced could not be backed up; it was moved to %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) erased after this backup was made were erased again.</source>
+        <translation><numerusform>%n person erased after this backup was made were erased again.</numerusform><numerusform>%n persons erased after this backup was made were erased again.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CalendarPane</name>
     <message>
         <source>Calendar</source>
@@ -837,6 +995,155 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Something went wrong.&lt;/b&gt;&lt;br&gt;CRM Desktop ran into an error it did not expect. Everything you saved before is safe. If the problem comes back, you can copy the report below and send it to the developers yourself: it names only places in the program, not your data. Nothing is sent anywhere automatically.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Error report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DailyBackup</name>
+    <message>
+        <source>The daily backup could not be made: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Daily backup made and verified (%1).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DamagedFileDialog</name>
+    <message>
+        <source>The database could not be opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restoring the backup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start with an &amp;empty database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Restore the newest verified backup (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore the newest verified backup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start with an empty database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file %1 is not a CRM Desktop database: it is not a database at all.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database file %1 is damaged and cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file %1 is a database of another program, not of CRM Desktop.
+
+It was left where it is, unchanged. Move it elsewhere, or start CRM Desktop with another data folder (crm-desktop --data-dir FOLDER).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database %1 was written by a newer version of CRM Desktop. Opening it with this version could lose data, so it was left unchanged.
+
+Install the newer version of CRM Desktop to open it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database %1 could not be upgraded to this version. The upgrade was undone; nothing was lost.
+
+%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database %1 could not be opened.
+
+%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file is gone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1
+
+It could not be moved out of the way (%2) and was left unchanged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1
+
+Nothing in it was changed or deleted: the file was moved to %2, where a recovery tool may still read it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1
+
+There is no verified backup. You can start with an empty database.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1
+
+The newest verified backup was made on %2. You can restore it, or start with an empty database.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The backup could not be restored: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restored the backup of %1: %2 contacts, %3 interactions.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DetailsPage</name>
     <message>
         <source>E-mail addresses</source>
@@ -880,6 +1187,180 @@
     </message>
 </context>
 <context>
+    <name>DetectPage</name>
+    <message>
+        <source>Check how the file is read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The format, the character encoding and the separator were detected; if the names in the preview look wrong, choose others.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Detected format</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Google Contacts CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Outlook CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CRM Desktop contacts report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other CSV (map the columns)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>vCard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>UTF-16</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Western European (Windows-1252)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Central European (Windows-1250)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cyrillic (Windows-1251)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Separator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Separator:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problem reading the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview of the first rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Detected: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Detected: %1, %2, separator %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>The first %n row(s) of the file:</source>
+        <translation><numerusform>The first %n row of the file:</numerusform><numerusform>The first %n rows of the file:</numerusform></translation>
+    </message>
+    <message>
+        <source>The file has no rows to import.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DryRunPage</name>
+    <message>
+        <source>Check before importing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What the import would do, row by row. Nothing has been saved yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When a contact already exists</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Skip it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge: fill empty fields, add new e-mails, phones and tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create another contact anyway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When a contact already &amp;exists:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dry run summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What happens to each row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>No customers yet</source>
@@ -902,7 +1383,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Not available in this version yet</source>
+        <source>Contacts from Google, Outlook, a CSV file or a phone's vCard file</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -910,6 +1391,41 @@
     <name>ErrorLabel</name>
     <message>
         <source>Error</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contacts exported from Google Contacts or Outlook as CSV, our own contacts report, any other CSV file, or a vCard (.vcf) file from a phone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Path of a .csv or .vcf file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse for a file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing is saved until the last step, and then everything is saved at once or nothing at all.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1131,6 +1647,161 @@
     </message>
 </context>
 <context>
+    <name>ImportPage</name>
+    <message>
+        <source>Importing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everything is saved at once; Cancel leaves nothing changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Cancel import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try the import again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Show imported contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show imported contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving: %1 of %2 rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking: %1 of %2 rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import contacts</source>
+        <extracomment>What an import may touch: every list refreshes.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contacts (*.csv *.vcf *.txt);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is not valid %1 text; choose another encoding.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 rows: %2 would be created, %3 merged, %4 duplicates skipped, %5 with errors.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 rows: %2 created, %3 merged, %4 duplicates skipped, %5 with errors.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” (#%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>contact #%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Duplicate, skipped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Would be merged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>into %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Would be created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No column goes to a contact field; go back and choose the fields.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file could not be checked: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The import failed, so nothing was changed: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ImportantDateRow</name>
     <message>
         <source>What, e.g. anniversary</source>
@@ -1314,6 +1985,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>&amp;Backups…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Contact</source>
         <translation type="unfinished" />
     </message>
@@ -1331,10 +2006,6 @@
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Not available in this version yet</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
@@ -1376,6 +2047,157 @@
     <message>
         <source>CRM Desktop %1
 Your customers, on your computer, in one file.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the contact field each column goes to, or Ignore. Changing a field reads the file as a plain CSV: values in one cell are then not split.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contact field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use the &amp;detected fields</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use the detected fields</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mapping status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lead source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stay in touch (days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Street</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address line 2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Field for column %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a field for at least one column.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your own mapping: the file is read as a plain CSV.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The detected mapping.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1648,6 +2470,21 @@ Your customers, on your computer, in one file.</source>
     </message>
     <message>
         <source>Anything else worth remembering</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OutcomeModel</name>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2453,6 +3290,26 @@ Your customers, on your computer, in one file.</source>
     <message numerus="yes">
         <source>%n minute(s)</source>
         <translation><numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>StorageRisk</name>
+    <message>
+        <source>Your data folder %1 is on a network share (%2).
+
+The database can be damaged there when the connection drops or two computers open it, and locking does not work reliably. Keep the data folder on this computer's own disk and let the backups go to the share instead.</source>
+        <extracomment>The second launch gives up on the first after this long (it must exit within 2 s).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your data folder %1 is inside a %2 folder.
+
+Sync services copy the database while it is being written and may bring back an old or half-written copy, which loses changes or damages the file. Keep the data folder outside the synced folder; the backups are safe to sync.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your data may be at risk</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
