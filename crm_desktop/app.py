@@ -39,7 +39,13 @@ def main(
 ) -> int:
     started = process_started()
     paths.ensure()
+    from crm_desktop import logging_setup
     from crm_desktop.gui.application import run
+    from crm_desktop.gui.dialogs.crash_dialog import CrashReporter
+
+    logging_setup.ensure_installed(paths.log_dir)
+    reporter = CrashReporter()  # main thread: its dialogs open on the GUI thread
+    logging_setup.install_excepthooks(reporter.handle)
 
     return run(
         paths,

@@ -31,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="keep the database, backups, logs and settings in DIR instead of the default",
     )
+    parser.add_argument(
+        "--debug", action="store_true", help="log at DEBUG level (logs never hold personal data)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(commands)
@@ -90,8 +93,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(_join_dashed_values(sys.argv[1:] if argv is None else argv))
     if args.command is None:
-        args = parser.parse_args([*(["--data-dir", args.data_dir] if args.data_dir else []), "gui"])
+        debug = ["--debug"] if args.debug else []
+        args = parser.parse_args(
+            [*(["--data-dir", args.data_dir] if args.data_dir else []), *debug, "gui"]
+        )
     ctx = Context(args.data_dir)
+    from crm_desktop import logging_setup
+
+    logging_setup.install(ctx.paths.log_dir, debug=args.debug)
+    if args.command != "gui":  # the window installs its own hooks, with the crash dialog
+        logging_setup.install_excepthooks()
     try:
         code: int = args.handler(ctx, args)
         return code
