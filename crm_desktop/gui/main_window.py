@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.calendar.contact_activated.connect(self.contacts.select_contact)
         self.contacts.new_contact_requested.connect(self.new_contact)
         self.contacts.demo_requested.connect(self.fill_demo)
+        self.contacts.empty.import_clicked.connect(self.import_contacts)
 
         self._reminders: ReminderWindow | None = None  # built on first use
         self._quitting = False
@@ -164,7 +165,7 @@ class MainWindow(QMainWindow):
         )
         self.act_today = a(self.tr("&Today"), "Ctrl+Shift+T", self.calendar.go_today)
         self.act_quit = a(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.quit_app)
-        self.act_import = a(self.tr("&Import…"), "Ctrl+I", self._not_yet, "import")
+        self.act_import = a(self.tr("&Import…"), "Ctrl+I", self.import_contacts, "import")
         self.act_reports = a(self.tr("&Reports and export…"), "Ctrl+R", self.open_reports, "report")
         self.act_settings = a(
             self.tr("Se&ttings…"),
@@ -210,9 +211,6 @@ class MainWindow(QMainWindow):
         for act in (self.act_import, self.act_reports, self.act_settings):
             toolbar.addAction(act)
         self.addToolBar(toolbar)
-        for act in (self.act_import,):
-            act.setEnabled(False)
-            act.setToolTip(self.tr("Not available in this version yet"))
 
     def _build_status_bar(self) -> None:
         self.count_label = QLabel(self)
@@ -345,6 +343,16 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+    def import_contacts(self) -> QWidget:
+        """File ▸ Import…: the import wizard; the panes refresh on the Changes it broadcasts."""
+        from crm_desktop.gui.dialogs.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.ctx, self)
+        wizard.contact_requested.connect(self.open_contact)
+        wizard.finished.connect(wizard.deleteLater)
+        wizard.open()
+        return wizard
 
     def open_settings(self) -> QWidget:
         from crm_desktop.gui.dialogs.settings_dialog import SettingsDialog

@@ -36,8 +36,9 @@ class EmptyState(QWidget):
         new = QPushButton(icons.icon("contact-new"), self.tr("New contact"), self)
         demo = QPushButton(icons.icon("demo"), self.tr("Explore with demo data"), self)
         self.import_button = QPushButton(icons.icon("import"), self.tr("Import contacts…"), self)
-        self.import_button.setEnabled(False)
-        self.import_button.setToolTip(self.tr("Not available in this version yet"))
+        self.import_button.setToolTip(
+            self.tr("Contacts from Google, Outlook, a CSV file or a phone's vCard file")
+        )
         new.clicked.connect(self.new_clicked)
         demo.clicked.connect(self.demo_clicked)
         self.import_button.clicked.connect(self.import_clicked)
