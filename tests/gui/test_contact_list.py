@@ -189,16 +189,17 @@ def test_next_and_previous_contact(qtbot, gui_ctx, services, settings, delta) ->
 
 
 def test_row_cache_is_bounded(qtbot, gui_ctx, services) -> None:
-    from crm_desktop.gui.models.contact_table import MAX_CACHED_PAGES
+    from crm_desktop.services.demo_data import generate_demo
 
-    _fill(services, extra=(MAX_CACHED_PAGES + 5) * PAGE)
-    model = ContactTableModel(gui_ctx)
+    limit = 3
+    generate_demo(services.db, contacts=(limit + 3) * PAGE, interactions=0)
+    model = ContactTableModel(gui_ctx, max_cached_pages=limit)
     with qtbot.waitSignal(model.loaded, timeout=10000):
         model.set_query(ContactQuery())
-    for page in range(1, MAX_CACHED_PAGES + 5):
+    for page in range(1, limit + 3):
         with qtbot.waitSignal(model.dataChanged, timeout=5000):
             model.data(model.index(page * PAGE, 0))
-    assert len(model._rows) <= MAX_CACHED_PAGES * PAGE
+    assert len(model._rows) <= limit * PAGE
     assert model.data(model.index(0, 0)) == "…"  # evicted: fetched again on demand
     with qtbot.waitSignal(model.dataChanged, timeout=5000):
         pass

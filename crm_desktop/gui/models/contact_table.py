@@ -82,9 +82,16 @@ class ContactTableModel(QAbstractTableModel):
         str(QT_TRANSLATE_NOOP("ContactTableModel", "E-mail")),
     )
 
-    def __init__(self, ctx: GuiContext, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        ctx: GuiContext,
+        parent: QObject | None = None,
+        *,
+        max_cached_pages: int = MAX_CACHED_PAGES,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.max_cached_pages = max_cached_pages
         self.query = ContactQuery()
         self._ids: list[int] = []
         self._rows: dict[int, ContactRow] = {}
@@ -164,7 +171,7 @@ class ContactTableModel(QAbstractTableModel):
         self.ctx.runner.run(lambda: self._page_job(ids), done)
 
     def _evict(self) -> None:
-        while len(self._cached_pages) > MAX_CACHED_PAGES:
+        while len(self._cached_pages) > self.max_cached_pages:
             page, _ = self._cached_pages.popitem(last=False)
             for contact_id in self._ids[page * PAGE : (page + 1) * PAGE]:
                 self._rows.pop(contact_id, None)
