@@ -11,10 +11,15 @@ import os
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from crm_desktop import __version__
 from crm_desktop.cli import activity, backup, contacts, data, export, importing, reminders, reports
 from crm_desktop.cli.common import CliError, Context
+
+if TYPE_CHECKING:
+    from crm_desktop.storage.database import Database
 
 COMMAND_MODULES = (contacts, activity, data, backup, reminders, reports, export, importing)
 _DASHED_VALUE = re.compile(r"^--\d")  # "--02-29": a yearless birthday, not an option
@@ -88,6 +93,98 @@ def _damaged(ctx: Context) -> str:
     return refusal(ctx.paths, error)
 
 
+def _open_read_only(path: Path) -> Database:
+    """``path`` through a read-only engine: for a data folder SQLite cannot write.
+
+    A WAL database needs its -shm beside it even to read. Left by a running
+    or killed app, it is used (``mode=ro``); after a clean close there is
+    none and a read-only folder cannot get one, so the file is read as
+    ``immutable`` (safe: with no -wal and no writable folder, nobody can
+    change it meanwhile).
+    """
+    import sqlite3
+
+    from sqlalchemy import event
+    from sqlalchemy.pool import QueuePool
+    from sqlmodel import create_engine
+
+    from crm_desktop.storage.database import BUSY_TIMEOUT_MS, Database
+
+    wal = path.with_name(f"{path.name}-wal")
+    shm = path.with_name(f"{path.name}-shm")
+    immutable = not shm.exists() and (not wal.exists() or wal.stat().st_size == 0)
+    uri = f"{path.as_uri()}?mode=ro{'&immutable=1' if immutable else ''}"
+
+    def connect() -> sqlite3.Connection:
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        conn.isolation_level = None
+        for pragma in (
+            "query_only=ON",
+            "foreign_keys=ON",
+            f"busy_timeout={BUSY_TIMEOUT_MS}",
+            "temp_store=MEMORY",
+        ):
+            conn.execute(f"PRAGMA {pragma}")
+        return conn
+
+    def begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    engine = create_engine(
+        "sqlite://", creator=connect, hide_parameters=True, poolclass=QueuePool, pool_size=2
+    )
+    event.listen(engine, "begin", begin)
+    return Database(path, engine)
+
+
+def _reopen_read_only(ctx: Context) -> bool:
+    """Swap the command's database for a read-only one, if the file is ours and current."""
+    from crm_desktop.storage.database import SCHEMA_VERSION, FileKind, inspect_file
+
+    path = ctx.paths.database
+    if not path.is_file():
+        return False
+    try:
+        state = inspect_file(path)
+    except Exception:
+        return False
+    if state.kind is not FileKind.OURS or state.schema_version != SCHEMA_VERSION:
+        return False  # an upgrade would have to write: nothing to read safely
+    ctx.close()
+    db = _open_read_only(path)
+    try:
+        with db.read_raw() as conn:
+            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except Exception:
+        db.close()
+        return False
+    ctx._db = db
+    return True
+
+
+def _run_read_only(ctx: Context, args: argparse.Namespace) -> int:
+    """Run the command again on the read-only database: reads work, a write gets one line."""
+    from crm_desktop.storage.errors import write_refusal
+
+    try:
+        code: int = args.handler(ctx, args)
+    except CliError as exc:
+        print(f"crm-desktop: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        refusal = write_refusal(exc, ctx.paths.data_dir)
+        if refusal is None:
+            raise
+        print(f"crm-desktop: {refusal}", file=sys.stderr)  # nothing was saved
+        return 1
+    print(
+        "crm-desktop: the data folder is read-only, so the database was opened for reading only",
+        file=sys.stderr,
+    )
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # every file we create (database, backups, exports) is private
     parser = build_parser()
@@ -100,7 +197,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(args.data_dir)
     from crm_desktop import logging_setup
 
-    logging_setup.install(ctx.paths.log_dir, debug=args.debug)
+    try:
+        logging_setup.install(ctx.paths.log_dir, debug=args.debug)
+    except OSError as exc:  # a full disk or read-only folder: go on without a log file
+        from crm_desktop.storage.errors import write_refusal
+
+        if write_refusal(exc, ctx.paths.log_dir) is None:
+            raise
     if args.command != "gui":  # the window installs its own hooks, with the crash dialog
         logging_setup.install_excepthooks()
     try:
@@ -110,10 +213,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"crm-desktop: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:
-        from crm_desktop.storage.errors import is_corruption
+        from crm_desktop.storage.errors import is_corruption, is_read_only, write_refusal
 
         if not is_corruption(exc):
-            raise
+            refusal = write_refusal(exc, ctx.paths.data_dir)
+            if refusal is None:
+                raise
+            if is_read_only(exc, ctx.paths.data_dir) and _reopen_read_only(ctx):
+                return _run_read_only(ctx, args)
+            print(f"crm-desktop: {refusal}", file=sys.stderr)  # nothing was saved
+            return 1
         ctx.close()  # release the file before it is moved aside
         print(f"crm-desktop: {_damaged(ctx)}", file=sys.stderr)
         return 1

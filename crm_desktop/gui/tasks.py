@@ -35,6 +35,7 @@ class TaskRunner(QObject):
     changed = Signal(object)  # Changes, after every successful mutation
     busy_changed = Signal(bool)  # for the status bar
     failed = Signal(object)  # an exception no caller handled
+    write_failed = Signal(object)  # a mutation the disk refused (full, read-only): tell the user
 
     _deliver = Signal(object, object, object)  # callback, value, is_error
 
@@ -87,7 +88,19 @@ class TaskRunner(QObject):
                 on_done(result)
             self.changed.emit(changes)
 
-        self.run(job, done, on_error)
+        def error(exc: BaseException) -> None:
+            from crm_desktop.storage.errors import write_refusal
+
+            refused = write_refusal(exc) is not None
+            if refused:  # the caller still hears of it: an editor keeps what was typed
+                self.write_failed.emit(exc)
+            if on_error is not None:
+                on_error(exc)
+            elif not refused:
+                log.error("background task failed: %s", type(exc).__name__)
+                self.failed.emit(exc)
+
+        self.run(job, done, error)
 
     def shutdown(self) -> None:
         """Finish queued work (saves must land) and stop the worker."""
