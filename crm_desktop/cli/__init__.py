@@ -109,11 +109,9 @@ def _open_read_only(path: Path) -> Database:
     from sqlmodel import create_engine
 
     from crm_desktop.storage.database import BUSY_TIMEOUT_MS, Database
+    from crm_desktop.storage.file_check import read_only_uri
 
-    wal = path.with_name(f"{path.name}-wal")
-    shm = path.with_name(f"{path.name}-shm")
-    immutable = not shm.exists() and (not wal.exists() or wal.stat().st_size == 0)
-    uri = f"{path.as_uri()}?mode=ro{'&immutable=1' if immutable else ''}"
+    uri = read_only_uri(path)
 
     def connect() -> sqlite3.Connection:
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False)

@@ -59,11 +59,12 @@ def run_check(ctx: Context, args: argparse.Namespace) -> int:
     import sqlite3
 
     from crm_desktop.cli.backup import newest_backup_line
+    from crm_desktop.storage.file_check import read_only_uri
     from crm_desktop.storage.snapshot import check_database
 
     db = ctx.db
     db.close()  # a read-only connection of our own; the engine is not needed
-    conn = sqlite3.connect(f"{db.path.absolute().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(db.path), uri=True)
     try:
         problems = check_database(conn)
     except sqlite3.DatabaseError as exc:

@@ -15,7 +15,7 @@ import time
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from crm_desktop.gui import theme
+from crm_desktop.gui import storage_errors, theme
 from crm_desktop.gui.context import GuiContext
 from crm_desktop.gui.daily_backup import DailyBackup
 from crm_desktop.gui.i18n import fmt, install_translators
@@ -132,6 +132,7 @@ def run(
     runner.run(lambda: first_page(paths.database), first)
     runner.run(lambda: _open_services(ctx, painted), opened, failed)
     window = MainWindow(ctx, settings)
+    storage_errors.install(runner, window)  # a full disk or read-only folder: said plainly
     window.first_data_shown.connect(on_first_data)
     instance.activate_requested.connect(lambda: bring_to_front(window))
     reminders = ReminderBridge(ctx)

@@ -98,3 +98,22 @@ def create_private_file(path: Path) -> None:
     os.close(fd)
     if os.name == "posix":
         path.chmod(PRIVATE_FILE_MODE)
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI to read ``path`` without writing anything, even in a read-only folder.
+
+    ``mode=ro`` still needs the -shm beside a WAL database and creates it
+    when missing; a read-only folder cannot get one after a clean close.
+    Only then, with no -wal content and no journal to honour, the file alone
+    is the whole truth and ``immutable=1`` reads it. In a writable folder a
+    running app may be checkpointing, so locking reads (``mode=ro``) are kept.
+    """
+    wal, shm, journal = (path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))
+    immutable = (
+        not os.access(path.parent, os.W_OK)
+        and not shm.exists()
+        and not journal.exists()
+        and (not wal.exists() or wal.stat().st_size == 0)
+    )
+    return f"{path.absolute().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}"

@@ -162,11 +162,6 @@ def test_a_write_on_a_read_only_folder_is_one_line(cli: Cli) -> None:
     assert "Ada Lovelace" in listed
 
 
-@pytest.mark.xfail(
-    reason="cli/data.py run_check opens with ?mode=ro, which SQLite refuses for a WAL file "
-    "without its -shm in a read-only folder; it needs immutable=1 there",
-    strict=False,
-)
 def test_check_works_on_a_read_only_folder(cli: Cli) -> None:
     with read_only_folder(cli.data_dir):
         assert cli.ok("check").startswith("ok")
