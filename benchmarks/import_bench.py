@@ -62,17 +62,32 @@ def _phone(rng: random.Random, loc: vocab.Locale) -> str:
     return f"+{loc.calling_code} " + " ".join(groups)
 
 
-def write_google_csv(path: Path, rows: int, seed: int = 7) -> None:
+def write_google_csv(path: Path, rows: int, seed: int = 7, repeats: float = 0.01) -> None:
+    """Realistic, mostly distinct people; ``repeats`` of the rows list an earlier person again.
+
+    A name is given x middle initial (half of the people) x family name, and
+    70% have an organization, so name + organization rarely collides by
+    chance; the repeats (same e-mail or phone, other spelling of the name)
+    are the duplicates an import should find (~1%).
+    """
     rng = random.Random(seed)
     locales = [loc for loc, _ in vocab.LOCALES]
     weights = [w for _, w in vocab.LOCALES]
+    written: list[list[str]] = []
     with path.open("w", encoding="utf-8", newline="") as f:
         out = csv.writer(f)
         out.writerow(HEADER)
         for i in range(rows):
+            if written and rng.random() < repeats:
+                again = list(rng.choice(written))
+                again[0] = again[0].upper()  # a different spelling, same e-mail and phone
+                again[10] = again[10].upper()
+                out.writerow(again)
+                continue
             loc = rng.choices(locales, weights)[0]
             female = rng.random() < 0.5
             given = rng.choice(loc.given_f if female else loc.given_m)
+            middle = rng.choice("ABCDEFGHIJKLMNOPRSTVZ") + "." if rng.random() < 0.5 else ""
             family = vocab.gendered(rng.choice(loc.family), female)
             org = (
                 f"{rng.choice(loc.org_roots)} {rng.choice(loc.org_forms)}"
@@ -100,30 +115,30 @@ def write_google_csv(path: Path, rows: int, seed: int = 7) -> None:
                 ]
             )
             address = rng.random() < 0.3
-            out.writerow(
-                [
-                    given,
-                    "",
-                    family,
-                    "",
-                    org,
-                    rng.choice(loc.titles) if org else "",
-                    birthday,
-                    "Met at the fair." if rng.random() < 0.1 else "",
-                    labels,
-                    "* Home" if email else "",
-                    email,
-                    "Work" if second else "",
-                    second,
-                    "Mobile" if phones else "",
-                    phones,
-                    "Home" if address else "",
-                    f"{rng.choice(loc.streets)} {rng.randint(1, 99)}" if address else "",
-                    rng.choice(loc.cities) if address else "",
-                    f"{rng.randint(10000, 99999)}" if address else "",
-                    loc.country_name if address else "",
-                ]
-            )
+            row = [
+                given,
+                middle,
+                family,
+                "",
+                org,
+                rng.choice(loc.titles) if org else "",
+                birthday,
+                "Met at the fair." if rng.random() < 0.1 else "",
+                labels,
+                "* Home" if email else "",
+                email,
+                "Work" if second else "",
+                second,
+                "Mobile" if phones else "",
+                phones,
+                "Home" if address else "",
+                f"{rng.choice(loc.streets)} {rng.randint(1, 99)}" if address else "",
+                rng.choice(loc.cities) if address else "",
+                f"{rng.randint(10000, 99999)}" if address else "",
+                loc.country_name if address else "",
+            ]
+            written.append(row)
+            out.writerow(row)
 
 
 def main() -> None:

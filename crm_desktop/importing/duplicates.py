@@ -5,6 +5,13 @@ Keys: the normalized (casefolded) e-mail, the E.164 phone, and the sort key
 organization. Only live contacts count: a trashed contact is not matched.
 The same index also holds the rows already seen in the file, so a file that
 lists a person twice creates them once.
+
+A name alone is not a duplicate: two "Maria Silva"s with different e-mails,
+phones or no organization are usually two people, and merging them would mix
+their histories (undoing that is far worse than deleting an extra contact).
+A name matches only together with the organization, or when neither side has
+anything else to tell them apart (no e-mail, phone or organization at all):
+then importing the same bare list twice still creates nothing new.
 """
 
 from __future__ import annotations
@@ -34,7 +41,8 @@ class DuplicateIndex:
     def __init__(self) -> None:
         self.emails: dict[str, Match] = {}
         self.phones: dict[str, Match] = {}
-        self.names: dict[tuple[str, str], Match] = {}
+        self.names: dict[tuple[str, str], Match] = {}  # (name, organization), both set
+        self.bare: dict[str, Match] = {}  # name of a contact with nothing else to match by
 
     @classmethod
     def from_database(cls, cur: sqlite3.Cursor) -> DuplicateIndex:
@@ -50,9 +58,17 @@ class DuplicateIndex:
             index.phones.setdefault(e164, Match(int(cid)))
         for cid, display, org in cur.execute(
             "SELECT c.id, c.sort_key, o.sort_key FROM contact c"
-            " LEFT JOIN organization o ON o.id = c.organization_id WHERE c.trashed_at IS NULL"
+            " JOIN organization o ON o.id = c.organization_id WHERE c.trashed_at IS NULL"
         ):
-            index.names.setdefault((display, org or ""), Match(int(cid)))
+            if org:
+                index.names.setdefault((display, org), Match(int(cid)))
+        for cid, display in cur.execute(
+            "SELECT c.id, c.sort_key FROM contact c WHERE c.trashed_at IS NULL"
+            " AND c.organization_id IS NULL"
+            " AND NOT EXISTS (SELECT 1 FROM contact_email e WHERE e.contact_id = c.id)"
+            " AND NOT EXISTS (SELECT 1 FROM contact_phone p WHERE p.contact_id = c.id)"
+        ):
+            index.bare.setdefault(display, Match(int(cid)))
         return index
 
     def find(self, clean: CleanContact) -> Match | None:
@@ -63,7 +79,12 @@ class DuplicateIndex:
         for phone in clean.phones:
             if phone.e164 is not None and (found := self.phones.get(phone.e164)) is not None:
                 return found
-        return self.names.get(name_key(clean))
+        name, org = name_key(clean)
+        if org:
+            return self.names.get((name, org))
+        if not clean.emails and not clean.phones:
+            return self.bare.get(name)
+        return None
 
     def add(self, clean: CleanContact, match: Match) -> None:
         for email in clean.emails:
@@ -71,4 +92,8 @@ class DuplicateIndex:
         for phone in clean.phones:
             if phone.e164 is not None:
                 self.phones.setdefault(phone.e164, match)
-        self.names.setdefault(name_key(clean), match)
+        name, org = name_key(clean)
+        if org:
+            self.names.setdefault((name, org), match)
+        elif not clean.emails and not clean.phones:
+            self.bare.setdefault(name, match)

@@ -199,10 +199,16 @@ class _Writer:
     def __init__(self, cur: sqlite3.Cursor, now: str) -> None:
         self.cur = cur
         self.now = now
-        self.orgs = {
-            str(k): int(i) for i, k in cur.execute("SELECT id, sort_key FROM organization")
-        }
-        self.tags = {str(k): int(i) for i, k in cur.execute("SELECT id, folded FROM tag")}
+        self.orgs: dict[str, int] = {}
+        self.org_names: dict[int, str] = {}  # as stored: what the index shows
+        for i, k, n in cur.execute("SELECT id, sort_key, name FROM organization"):
+            self.orgs[str(k)] = int(i)
+            self.org_names[int(i)] = str(n)
+        self.tags: dict[str, int] = {}
+        self.tag_names: dict[int, str] = {}
+        for i, k, n in cur.execute("SELECT id, folded, name FROM tag"):
+            self.tags[str(k)] = int(i)
+            self.tag_names[int(i)] = str(n)
         self.sources = {
             fold(str(n)): int(i) for i, n in cur.execute("SELECT id, name FROM lead_source")
         }
@@ -223,6 +229,7 @@ class _Writer:
                 (name, key, self.now, self.now),
             )
             found = self.orgs[key] = int(cast(int, self.cur.lastrowid))
+            self.org_names[found] = name
         return found
 
     def tag(self, name: str) -> int:
@@ -231,6 +238,7 @@ class _Writer:
         if found is None:
             self.cur.execute("INSERT INTO tag (name, folded) VALUES (?, ?)", (name, key))
             found = self.tags[key] = int(cast(int, self.cur.lastrowid))
+            self.tag_names[found] = name
         return found
 
     def source(self, name: str | None) -> int | None:
@@ -367,6 +375,49 @@ class _Writer:
                 cur.executemany(_INSERT[table], rows[table])
 
 
+_INSERT_FTS = (
+    "INSERT INTO contact_fts(rowid, name, organization, email, phone, tags, notes)"
+    " VALUES (?,?,?,?,?,?,?)"
+)
+# On ASCII, fold is lower(): checked here rather than assumed.
+_ASCII_FOLD_SAFE = all(fold(chr(i)) == chr(i).lower() for i in range(128))
+_folded: dict[str, str] = {}
+
+
+def _fold_part(text: str) -> str:
+    """``fold`` of one value, cached: names, organizations and tags repeat."""
+    found = _folded.get(text)
+    if found is None:
+        found = text.lower() if _ASCII_FOLD_SAFE and text.isascii() else fold(text)
+        if len(_folded) < 200_000:
+            _folded[text] = found
+    return found
+
+
+def _fold_join(parts: Iterable[str | None]) -> str:
+    # fold is per character apart from NFC, and nothing composes across a space,
+    # so folding the parts and joining them equals folding the joined text.
+    return " ".join(_fold_part(p) for p in parts if p)
+
+
+def _fts_row(cid: int, c: CleanContact, writer: _Writer) -> tuple[Any, ...]:
+    """The index entry :func:`search_index.reindex_contacts` would build for a new contact."""
+    org_id = writer.orgs.get(sort_key(c.organization)) if c.organization else None
+    phones: list[str] = []
+    for p in c.phones:
+        phones.extend(search_index.phone_keys(p.raw, p.e164))
+    tag_ids = dict.fromkeys(writer.tags[fold(t).strip()] for t in c.tags)  # as inserted
+    return (
+        cid,
+        _fold_join((c.display_name, c.given_name, c.middle_name, c.family_name, c.job_title)),
+        _fold_join((writer.org_names[org_id],)) if org_id is not None else "",
+        _fold_join(e.address for e in c.emails),
+        " ".join(dict.fromkeys(phones)),
+        _fold_join(writer.tag_names[t] for t in tag_ids),
+        _fold_join((c.notes, c.interests, c.preferences)),
+    )
+
+
 def statuses(cur: sqlite3.Cursor) -> dict[str, int]:
     return {
         fold(str(n)): int(i) for i, n in cur.execute("SELECT id, name FROM relationship_status")
@@ -467,6 +518,7 @@ def run_import(
                     progress("saving", written, total)
             for cid, extra in merges.items():
                 writer.merge(cid, extra)
-            search_index.reindex_contacts(session.connection(), [*ids, *merges])
+            cur.executemany(_INSERT_FTS, [_fts_row(cid, new[cid][1], writer) for cid in ids])
+            search_index.reindex_contacts(session.connection(), list(merges))
             _check(should_cancel)
     return ImportResult(tuple(outcomes), dry_run, time.perf_counter() - started)
