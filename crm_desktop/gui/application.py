@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crm_desktop.gui import storage_errors, theme
+from crm_desktop.gui.auto_greetings import AutoGreetings, wants_greetings
 from crm_desktop.gui.context import GuiContext
 from crm_desktop.gui.daily_backup import DailyBackup
 from crm_desktop.gui.i18n import fmt, install_translators
@@ -87,6 +88,7 @@ def run(
         nonlocal daily
         window.start()
         reminders.start()  # after the first paint and the open: the engine is imported here
+        greetings.run_now()  # birthday greetings due today, for contacts who opted in
         if not (screenshot or quit_after_paint):
             daily = DailyBackup(paths, ctx.zone, window)  # its own thread: not the worker's
             daily.message.connect(lambda text: window.statusBar().showMessage(text, 15_000))
@@ -137,6 +139,8 @@ def run(
     instance.activate_requested.connect(lambda: bring_to_front(window))
     reminders = ReminderBridge(ctx)
     reminders.due.connect(window.show_reminders)  # queued: the engine runs on its own thread
+    greetings = AutoGreetings(ctx, window)
+    reminders.due.connect(lambda due: greetings.run_now() if wants_greetings(due) else None)
 
     def report_paint() -> None:
         elapsed = time.perf_counter() - started_at

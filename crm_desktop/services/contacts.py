@@ -190,6 +190,11 @@ class ContactService(Service):
                 .where(col(ReminderLedger.source_id).in_(ids))
             )
             session.execute(delete(Contact).where(col(Contact.id).in_(ids)))
+            for cid in ids:  # greeting opt-ins and sent-greeting marks (mail settings)
+                conn.exec_driver_sql(
+                    "DELETE FROM setting WHERE key = ? OR key LIKE ?",
+                    (f"mail.greet.{cid}", f"mail.greeted.{cid}.%"),
+                )
             now = self.clock()
             session.add_all(Erasure(contact_id=cid, erased_at=now) for cid in ids)
             search_index.compact(conn)

@@ -474,6 +474,93 @@ Your current database is backed up first, so you can go back to it. People erase
     </message>
 </context>
 <context>
+    <name>ComposeDialog</name>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birthday greeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>T&amp;emplate:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subject (with placeholders)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text (with placeholders)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Placeholders: {first_name}, {last_name}, {display_name}, {age}, {organization}, {job_title}, {my_name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This customer has no e-mail address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set up the mail server in File ▸ Settings ▸ E-mail first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The e-mail was not sent: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The customer could not be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>Record consent</source>
@@ -631,6 +718,14 @@ Your current database is backed up first, so you can go back to it. People erase
     </message>
     <message>
         <source>New meeting with this customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-&amp;mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write an e-mail to this customer</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1907,6 +2002,113 @@ The newest verified backup was made on %2. You can restore it, or start with an 
     </message>
 </context>
 <context>
+    <name>MailSettingsPage</name>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>for example smtp.example.com</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connection security</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None (not recommended)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;ecurity:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your e-mail address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your e-&amp;mail address:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(saved; type to change)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password is kept in the system keyring.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This system has no secure keyring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The only keyring on this system would write the password to a file in plain text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The system keyring refused access</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, so the password is never saved: it is asked once per session and kept in memory only until the application quits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The e-mail settings could not be read or saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>CRM Desktop</source>
@@ -2589,6 +2791,10 @@ Your customers, on your computer, in one file.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Send a birthday greeting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Snooze</source>
         <translation type="unfinished" />
     </message>
@@ -3128,6 +3334,14 @@ Your customers, on your computer, in one file.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>&amp;General</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Appearance</source>
         <translation type="unfinished" />
     </message>
@@ -3290,6 +3504,21 @@ Your customers, on your computer, in one file.</source>
     <message numerus="yes">
         <source>%n minute(s)</source>
         <translation><numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>StorageErrorNotifier</name>
+    <message>
+        <source>The disk is full: nothing was saved. Free some space and try again. Your existing data is intact.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The data folder is read-only: nothing was saved. Make it writable and try again. Your existing data is intact and can still be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3695,6 +3924,17 @@ Sync services copy the database while it is being written and may bring back an 
     </message>
     <message>
         <source>yesterday</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Mail server password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password for the mail server:</source>
         <translation type="unfinished" />
     </message>
 </context>

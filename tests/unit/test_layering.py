@@ -22,6 +22,7 @@ LOWER_LAYERS = [
     "crm_desktop.services",
     "crm_desktop.scheduling",
     "crm_desktop.reports",
+    "crm_desktop.mail",
     "crm_desktop.interchange",
     "crm_desktop.importing",
 ]

@@ -227,6 +227,7 @@ class ReminderWindow(QWidget):
             row = ReminderRow(r, self.ctx.zone, today, self.scroll_area.widget())
             row.open_contact.connect(self._open_contact)
             row.log_interaction.connect(self._log_interaction)
+            row.send_greeting.connect(self._send_greeting)
             row.snooze.connect(lambda rem, choice: self.snooze_choice([rem], choice))
             row.dismiss.connect(lambda rem: self.dismiss([rem]))
             self.rows_layout.insertWidget(0, row)
@@ -343,6 +344,13 @@ class ReminderWindow(QWidget):
     def _log_interaction(self, reminder: DueReminder) -> None:
         if reminder.contact_ids:
             self.log_requested.emit(reminder.contact_ids[0])
+
+    def _send_greeting(self, reminder: DueReminder) -> None:
+        """The birthday greeting, written from the template, to check and send."""
+        from crm_desktop.gui.dialogs.mail_compose import ComposeDialog
+
+        if reminder.contact_ids:
+            ComposeDialog(self.ctx, reminder.contact_ids[0], self, template="birthday").open()
 
     def _failed(self, error: BaseException) -> None:
         QMessageBox.warning(

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QTabWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -100,11 +101,20 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.setWindowIcon(icons.icon("settings"))
 
+        from crm_desktop.gui.dialogs.mail_settings import MailSettingsPage
+
+        general = QWidget(self)
+        column = QVBoxLayout(general)
+        column.addWidget(self._build_appearance())
+        column.addWidget(self._build_reminders())
+        column.addWidget(self._build_background())
+        column.addStretch(1)
+        self.mail_page = MailSettingsPage(ctx, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(general, self.tr("&General"))
+        self.tabs.addTab(self.mail_page, self.tr("&E-mail"))
         layout = QVBoxLayout(self)
-        layout.addWidget(self._build_appearance())
-        layout.addWidget(self._build_reminders())
-        layout.addWidget(self._build_background())
-        layout.addStretch(1)
+        layout.addWidget(self.tabs)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -290,6 +300,9 @@ class SettingsDialog(QDialog):
     # -- saving ------------------------------------------------------------------------
 
     def accept(self) -> None:
+        if self.mail_page.changed() and not self.mail_page.save():
+            self.tabs.setCurrentWidget(self.mail_page)  # its errors are shown on the page
+            return
         loaded = self._loaded
         days = self._validate_days() if loaded is not None else None
         if loaded is not None and days is None:

@@ -204,6 +204,10 @@ class ContactCard(QWidget):
             "meeting-new", self.tr("&Meeting"), self.tr("New meeting with this customer")
         )
         self.meeting.clicked.connect(lambda: self.meeting_requested.emit(self.contact_id))
+        self.mail = self._button(
+            "kind-email", self.tr("E-&mail"), self.tr("Write an e-mail to this customer")
+        )
+        self.mail.clicked.connect(self._compose)
         self.work = self._label(self.tr("Organization and job title"))
         self.chips = ChipRow(self)
         self.reach = self._label(self.tr("E-mail and phone"))
@@ -238,6 +242,7 @@ class ContactCard(QWidget):
         top.addWidget(self.name, 1)
         top.addWidget(self.edit, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.meeting, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.mail, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -246,6 +251,13 @@ class ContactCard(QWidget):
         layout.addWidget(self.chips)
         layout.addWidget(self.reach)
         layout.addLayout(self.facts)
+
+    def _compose(self) -> None:
+        """Open the e-mail composer (follow-up template) for the shown customer."""
+        from crm_desktop.gui.dialogs.mail_compose import ComposeDialog
+
+        if self.contact_id:
+            ComposeDialog(self.ctx, self.contact_id, self).open()
 
     def _button(self, icon: str, text: str, tip: str) -> QToolButton:
         button = QToolButton(self)

@@ -104,6 +104,7 @@ class ReminderRow(QFrame):
 
     open_contact = Signal(object)  # DueReminder
     log_interaction = Signal(object)
+    send_greeting = Signal(object)  # a birthday reminder
     snooze = Signal(object, object)  # DueReminder, minutes | TOMORROW | CUSTOM
     dismiss = Signal(object)
 
@@ -158,7 +159,15 @@ class ReminderRow(QFrame):
             self.tr("Log interaction"),
             lambda: self.log_interaction.emit(self.reminder),
         )
-        for button in (self.contact_button, self.log_button):
+        row_buttons = [self.contact_button, self.log_button]
+        if reminder.kind == "birthday":
+            self.greeting_button = self._tool(
+                "kind-email",
+                self.tr("Send a birthday greeting…"),
+                lambda: self.send_greeting.emit(self.reminder),
+            )
+            row_buttons.append(self.greeting_button)
+        for button in row_buttons:
             button.setEnabled(has_contact)
             buttons.addWidget(button)
         self.snooze_button = QToolButton(self)
