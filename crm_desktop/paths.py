@@ -8,6 +8,7 @@ personal data.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,7 +73,9 @@ def make_private_dir(path: Path) -> None:
     """
     path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
     if os.name == "posix" and (path.stat().st_mode & 0o777) != PRIVATE_DIR_MODE:
-        path.chmod(PRIVATE_DIR_MODE)
+        # A read-only folder (or not ours) is used as it is: reads still work.
+        with contextlib.suppress(OSError):
+            path.chmod(PRIVATE_DIR_MODE)
 
 
 def resolve_paths(data_dir: str | os.PathLike[str] | None) -> AppPaths:

@@ -11,15 +11,10 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from crm_desktop import __version__
 from crm_desktop.cli import activity, backup, contacts, data, export, importing, reminders, reports
 from crm_desktop.cli.common import CliError, Context
-
-if TYPE_CHECKING:
-    from crm_desktop.storage.database import Database
 
 COMMAND_MODULES = (contacts, activity, data, backup, reminders, reports, export, importing)
 _DASHED_VALUE = re.compile(r"^--\d")  # "--02-29": a yearless birthday, not an option
@@ -93,49 +88,6 @@ def _damaged(ctx: Context) -> str:
     return refusal(ctx.paths, error)
 
 
-def _open_read_only(path: Path) -> Database:
-    """``path`` through a read-only engine: for a data folder SQLite cannot write.
-
-    A WAL database needs its -shm beside it even to read. Left by a running
-    or killed app, it is used (``mode=ro``); after a clean close there is
-    none and a read-only folder cannot get one, so the file is read as
-    ``immutable`` (safe: with no -wal and no writable folder, nobody can
-    change it meanwhile).
-    """
-    import sqlite3
-
-    from sqlalchemy import event
-    from sqlalchemy.pool import QueuePool
-    from sqlmodel import create_engine
-
-    from crm_desktop.storage.database import BUSY_TIMEOUT_MS, Database
-    from crm_desktop.storage.file_check import read_only_uri
-
-    uri = read_only_uri(path)
-
-    def connect() -> sqlite3.Connection:
-        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        conn.isolation_level = None
-        for pragma in (
-            "query_only=ON",
-            "foreign_keys=ON",
-            f"busy_timeout={BUSY_TIMEOUT_MS}",
-            "temp_store=MEMORY",
-        ):
-            conn.execute(f"PRAGMA {pragma}")
-        return conn
-
-    def begin(conn: Any) -> None:
-        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
-
-    engine = create_engine(
-        "sqlite://", creator=connect, hide_parameters=True, poolclass=QueuePool, pool_size=2
-    )
-    event.listen(engine, "begin", begin)
-    return Database(path, engine)
-
-
 def _reopen_read_only(ctx: Context) -> bool:
     """Swap the command's database for a read-only one, if the file is ours and current."""
     from crm_desktop.storage.database import SCHEMA_VERSION, FileKind, inspect_file
@@ -149,8 +101,10 @@ def _reopen_read_only(ctx: Context) -> bool:
         return False
     if state.kind is not FileKind.OURS or state.schema_version != SCHEMA_VERSION:
         return False  # an upgrade would have to write: nothing to read safely
+    from crm_desktop.storage.database import open_read_only
+
     ctx.close()
-    db = _open_read_only(path)
+    db = open_read_only(path)
     try:
         with db.read_raw() as conn:
             conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()

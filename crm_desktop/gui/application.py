@@ -8,6 +8,7 @@ is taken as soon as the first page of data is on screen.
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -42,9 +43,20 @@ def _open_services(ctx: GuiContext, painted: threading.Event | None = None) -> N
     if painted is not None:
         painted.wait(PAINT_GATE_S)
     from crm_desktop.services.registry import Services
-    from crm_desktop.storage.database import open_database
+    from crm_desktop.storage.database import open_database, open_read_only
+    from crm_desktop.storage.file_check import SCHEMA_VERSION, FileKind, inspect_file
 
-    db = open_database(ctx.paths.database, backup_dir=ctx.paths.backup_dir)
+    path = ctx.paths.database
+    if not os.access(ctx.paths.data_dir, os.W_OK) and path.is_file():
+        # A read-only folder (a mounted backup disk, a full-quota share): the
+        # data can still be read; every save says plainly why it cannot be.
+        state = inspect_file(path)
+        if state.kind is FileKind.OURS and state.schema_version == SCHEMA_VERSION:
+            db = open_read_only(path)
+            ctx.read_only = True
+            ctx.attach(Services.over(db, phone_region=ctx.phone_region, zone=ctx.zone.key))
+            return
+    db = open_database(path, backup_dir=ctx.paths.backup_dir)
     ctx.attach(Services.over(db, phone_region=ctx.phone_region, zone=ctx.zone.key))
 
 
@@ -87,6 +99,11 @@ def run(
     def opened(_: None) -> None:
         nonlocal daily
         window.start()
+        if ctx.read_only:  # reminders, greetings and backups would all have to write
+            window.statusBar().showMessage(
+                window.tr("The data folder is read-only: you can look, but nothing can be saved."),
+            )
+            return
         reminders.start()  # after the first paint and the open: the engine is imported here
         greetings.run_now()  # birthday greetings due today, for contacts who opted in
         if not (screenshot or quit_after_paint):

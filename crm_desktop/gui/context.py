@@ -24,6 +24,7 @@ class GuiContext:
     paths: AppPaths
     zone: ZoneInfo
     phone_region: str | None = None
+    read_only: bool = False  # the data folder cannot be written: the data is shown, not saved
     _services: Services | None = field(default=None, repr=False)
 
     @property

@@ -38,6 +38,7 @@ __all__ = [
     "inspect_file",
     "make_engine",
     "open_database",
+    "open_read_only",
 ]
 
 BUSY_TIMEOUT_MS = 5000
@@ -151,3 +152,36 @@ def open_database(path: Path, *, backup_dir: Path | None = None) -> Database:
 
         upgrade(path, backup_dir=backup_dir if state.kind is FileKind.OURS else None)
     return Database(path, make_engine(path))
+
+
+def open_read_only(path: Path) -> Database:
+    """``path`` through a read-only engine: for a data folder SQLite cannot write.
+
+    A WAL database needs its -shm beside it even to read; see
+    :func:`~crm_desktop.storage.file_check.read_only_uri` for when the file
+    is read ``immutable``. ``query_only`` makes any write fail at once with
+    SQLite's read-only error, which callers turn into a plain message.
+    The caller must have checked the file is ours and current (nothing here
+    migrates).
+    """
+    from crm_desktop.storage.file_check import read_only_uri
+
+    uri = read_only_uri(path)
+
+    def connect() -> sqlite3.Connection:
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        conn.isolation_level = None
+        for pragma in (
+            "query_only=ON",
+            "foreign_keys=ON",
+            f"busy_timeout={BUSY_TIMEOUT_MS}",
+            "temp_store=MEMORY",
+        ):
+            conn.execute(f"PRAGMA {pragma}")
+        return conn
+
+    engine = create_engine(
+        "sqlite://", creator=connect, hide_parameters=True, poolclass=QueuePool, pool_size=2
+    )
+    event.listen(engine, "begin", _on_begin)
+    return Database(path, engine)

@@ -1002,11 +1002,39 @@ Your current database is backed up first, so you can go back to it. People erase
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Export everything about this person…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Restore</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Erase permanently…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Move to trash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Erase permanently</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Erase %n contact(s) for good? Their interactions, meetings, tasks and purchases go too, and nothing of them stays in the database file. This cannot be undone.</source>
+        <translation><numerusform>Erase %n contact for good? Their interactions, meetings, tasks and purchases go too, and nothing of them stays in the database file. This cannot be undone.</numerusform><numerusform>Erase %n contacts for good? Their interactions, meetings, tasks and purchases go too, and nothing of them stays in the database file. This cannot be undone.</numerusform></translation>
+    </message>
+    <message>
+        <source>Export into folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export everything about this person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The export could not be written (%1).</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3941,8 +3969,12 @@ Sync services copy the database while it is being written and may bring back an 
 <context>
     <name>window</name>
     <message>
-        <source>CRM Desktop</source>
+        <source>The data folder is read-only: you can look, but nothing can be saved.</source>
         <extracomment>How long the service import may wait for the first paint before going ahead anyway. ``crm-desktop gui --hidden`` (start at login): only the tray icon, when there is a tray.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CRM Desktop</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -8,12 +8,12 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, event
+from support.read_only import read_only_folder
 
 from crm_desktop.cli import main
 from crm_desktop.storage import database as database_module
@@ -29,30 +29,6 @@ def keep_umask() -> Iterator[None]:
     os.umask(old)
     yield
     os.umask(old)
-
-
-@contextmanager
-def read_only_folder(path: Path) -> Iterator[None]:
-    """Read-only for this process: a bind mount as root (root ignores mode bits), else chmod."""
-    if os.geteuid() == 0:
-        done = subprocess.run(
-            ["mount", "--bind", "-o", "ro", str(path), str(path)], capture_output=True
-        )
-        if done.returncode != 0:
-            pytest.skip("running as root and a read-only bind mount is not allowed here")
-        try:
-            yield
-        finally:
-            subprocess.run(["umount", str(path)], check=True)
-        return
-    modes = {p: p.stat().st_mode for p in [path, *path.rglob("*")]}
-    try:
-        for p in sorted(modes, reverse=True):
-            p.chmod(0o500 if p.is_dir() else 0o400)
-        yield
-    finally:
-        for p, mode in modes.items():
-            p.chmod(mode)
 
 
 class Cli:

@@ -229,3 +229,36 @@ def test_next_meeting_column_and_child_sorts(qtbot, gui_ctx, services, settings)
     with qtbot.waitSignal(pane.model.loaded, timeout=5000):
         pane.table.sortByColumn(email, Qt.SortOrder.DescendingOrder)
     assert pane.model.contact_id(0) == ids[5]  # person5@ sorts last, so first descending
+
+
+def test_erase_from_the_trash_after_confirming(qtbot, gui_ctx, services, settings) -> None:
+    ids = _fill(services)
+    services.contacts.trash([ids[0]])
+    pane = _pane(qtbot, gui_ctx, settings)
+    with qtbot.waitSignal(pane.model.loaded, timeout=5000):
+        pane.filters.trash.setChecked(True)
+    pane.select_contact(ids[0])
+    asked: list[int] = []
+    pane.confirm_erase = lambda n: asked.append(n) or False  # "Cancel"
+    pane.erase_selected()
+    wait_idle(qtbot, gui_ctx.runner)
+    assert asked == [1] and services.contacts.get(ids[0]).trashed_at is not None
+    pane.confirm_erase = lambda n: True
+    with qtbot.waitSignal(gui_ctx.runner.changed, timeout=5000):
+        pane.erase_selected()
+    assert services.contacts.erased_ids() == [ids[0]]
+
+
+def test_export_everything_about_a_person(qtbot, gui_ctx, services, settings, tmp_path) -> None:
+    ids = _fill(services)
+    pane = _pane(qtbot, gui_ctx, settings)
+    pane.select_contact(ids[1])
+    pane.choose_directory = lambda: str(tmp_path / "export")
+    with qtbot.waitSignal(pane.exported, timeout=5000) as done:
+        pane.export_person()
+    folder, files = done.args
+    assert (
+        folder == str(tmp_path / "export")
+        and files >= 2
+        and (tmp_path / "export" / f"contact-{ids[1]}.json").exists()
+    )

@@ -7,6 +7,7 @@ painted over a newer one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
@@ -22,10 +23,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHeaderView,
     QInputDialog,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -34,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.gui import icons
 from crm_desktop.gui.context import GuiContext
+from crm_desktop.gui.i18n import fmt
 from crm_desktop.gui.models.contact_table import ID_ROLE, ContactTableModel
 from crm_desktop.gui.panes.contact_filters import ContactFilterBar
 from crm_desktop.gui.widgets.empty_state import EmptyState
@@ -51,11 +55,15 @@ class ContactListPane(QWidget):
     count_changed = Signal(int, int)  # shown, total
     first_data_shown = Signal()
     demo_requested = Signal()
+    exported = Signal(str, int)  # folder, files written
     new_contact_requested = Signal()
 
     def __init__(self, ctx: GuiContext, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # Questions asked of the user; tests put answers in their place.
+        self.confirm_erase: Callable[[int], bool] = self._ask_erase
+        self.choose_directory: Callable[[], str] = self._ask_directory
         self._pending_select: int | None = None
         self._shown_once = False
         self._last_emitted = 0
@@ -239,11 +247,70 @@ class ContactListPane(QWidget):
             name = self.filters.status.itemText(i).rsplit(" (", 1)[0]
             status_menu.addAction(name, partial(self.set_status_selected, name))
         menu.addSeparator()
+        if len(ids) == 1:
+            menu.addAction(
+                icons.icon("export"),
+                self.tr("Export everything about this person…"),
+                self.export_person,
+            )
         if self.full_query().trashed:
             menu.addAction(icons.icon("undo"), self.tr("Restore"), self.restore_selected)
+            menu.addAction(icons.icon("trash"), self.tr("Erase permanently…"), self.erase_selected)
         else:
             menu.addAction(icons.icon("trash"), self.tr("Move to trash"), self.trash_selected)
         menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    # -- privacy: the right of access and the right to erasure -------------------------
+
+    def _ask_erase(self, count: int) -> bool:
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Erase permanently"),
+            self.tr(
+                "Erase %n contact(s) for good? Their interactions, meetings, tasks and "
+                "purchases go too, and nothing of them stays in the database file. "
+                "This cannot be undone.",
+                "",
+                count,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _ask_directory(self) -> str:
+        return QFileDialog.getExistingDirectory(self, self.tr("Export into folder"))
+
+    def erase_selected(self) -> None:
+        """Erase contacts from the trash, after a confirmation (GDPR erasure)."""
+        ids = self.selected_ids()
+        if not ids or not self.full_query().trashed:
+            return
+        if self.confirm_erase(len(ids)):
+            self.ctx.runner.mutate(lambda: self.ctx.services.contacts.erase(ids))
+
+    def export_person(self) -> None:
+        """Write everything stored about the selected person into a folder (JSON and CSV)."""
+        from pathlib import Path
+
+        contact_id = self.current_id()
+        folder = self.choose_directory()
+        if contact_id is None or not folder:
+            return
+
+        def job() -> int:
+            from crm_desktop.services.privacy import PrivacyService
+
+            return len(PrivacyService(self.ctx.services.db).export_person(contact_id, Path(folder)))
+
+        self.ctx.runner.run(job, lambda n: self.exported.emit(folder, n), self._export_failed)
+
+    def _export_failed(self, error: BaseException) -> None:
+        QMessageBox.warning(
+            self,
+            self.tr("Export everything about this person"),
+            fmt(self.tr("The export could not be written (%1)."), type(error).__name__),
+        )
 
     def tag_selected(self) -> None:
         ids = self.selected_ids()

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import errno
-import os
 import sqlite3
-import subprocess
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +13,7 @@ from sqlalchemy import event, text
 from sqlalchemy.exc import OperationalError
 from support import factories
 from support.factories import count_rows
+from support.read_only import read_only_folder
 
 from crm_desktop.storage.database import Database, open_database
 from crm_desktop.storage.errors import (
@@ -32,31 +30,6 @@ db_path = factories.db_path
 db = factories.db
 clock = factories.clock
 make_contact = factories.make_contact
-
-
-@contextmanager
-def read_only_folder(path: Path) -> Iterator[None]:
-    """Make ``path`` read-only for this process: a read-only bind mount as root
-    (root ignores permission bits), else ``chmod`` of the folder and its files."""
-    if os.geteuid() == 0:
-        done = subprocess.run(
-            ["mount", "--bind", "-o", "ro", str(path), str(path)], capture_output=True
-        )
-        if done.returncode != 0:
-            pytest.skip("running as root and a read-only bind mount is not allowed here")
-        try:
-            yield
-        finally:
-            subprocess.run(["umount", str(path)], check=True)
-        return
-    modes = {p: p.stat().st_mode for p in [path, *path.iterdir()]}
-    try:
-        for p in modes:
-            p.chmod(0o500 if p.is_dir() else 0o400)
-        yield
-    finally:
-        for p, mode in modes.items():
-            p.chmod(mode)
 
 
 def fill_up(db: Database) -> None:
