@@ -2,63 +2,27 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from support import cli as support_cli
+from support.cli import Cli
 from support.factories import sha256, sidecars
 
-from crm_desktop.cli import main
 from crm_desktop.domain.dates import PartialDate
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.services.events import EventService
 from crm_desktop.services.interactions import InteractionService
-from crm_desktop.storage.database import Database, open_database
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def keep_umask() -> Iterator[None]:
-    """main() sets a private umask for the process; give the next test its own back."""
-    old = os.umask(0o022)
-    os.umask(old)
-    yield
-    os.umask(old)
-
-
-class Cli:
-    def __init__(self, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.data_dir = data_dir
-        self.capsys = capsys
-
-    def __call__(self, *argv: str) -> tuple[int, str, str]:
-        self.capsys.readouterr()
-        code = main(["--data-dir", str(self.data_dir), *argv])
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-    def ok(self, *argv: str) -> str:
-        code, out, err = self(*argv)
-        assert code == 0, err
-        assert err == ""
-        return out
-
-    def json(self, *argv: str) -> object:
-        return json.loads(self.ok(*argv, "--format", "json"))
-
-    def db(self) -> Database:
-        return open_database(self.data_dir / "crm.sqlite3")
-
-
-@pytest.fixture
-def cli(tmp_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(tmp_data_dir, capsys)
+cli = support_cli.cli
+keep_umask = support_cli.keep_umask
 
 
 def assert_user_error(result: tuple[int, str, str]) -> str:

@@ -2,60 +2,21 @@
 
 from __future__ import annotations
 
-import json
-import os
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import cli as support_cli
+from support.cli import Cli
 from support.factories import sha256, sidecars
 
-from crm_desktop.cli import main
 from crm_desktop.storage.file_check import SCHEMA_VERSION
 
 DB = "crm.sqlite3"
 
 
-@pytest.fixture(autouse=True)
-def keep_umask() -> Iterator[None]:
-    old = os.umask(0o022)
-    os.umask(old)
-    yield
-    os.umask(old)
-
-
-class Cli:
-    def __init__(self, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.data_dir = data_dir
-        self.capsys = capsys
-
-    def __call__(self, *argv: str) -> tuple[int, str, str]:
-        self.capsys.readouterr()
-        code = main(["--data-dir", str(self.data_dir), *argv])
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-    def ok(self, *argv: str) -> str:
-        code, out, err = self(*argv)
-        assert code == 0, err
-        assert err == ""
-        return out
-
-    def json(self, *argv: str) -> object:
-        return json.loads(self.ok(*argv, "--format", "json"))
-
-    def refused(self, *argv: str) -> str:
-        code, out, err = self(*argv)
-        assert (code, out) == (1, "")
-        lines = err.strip().splitlines()
-        assert len(lines) == 1 and lines[0].startswith("crm-desktop: "), err
-        return lines[0]
-
-
-@pytest.fixture
-def cli(tmp_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(tmp_data_dir, capsys)
+cli = support_cli.cli
+keep_umask = support_cli.keep_umask
 
 
 def contact_names(cli: Cli) -> list[str]:

@@ -7,15 +7,15 @@ import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, event
+from support import cli as support_cli
+from support.cli import Cli
 from support.read_only import read_only_folder
 
-from crm_desktop.cli import main
 from crm_desktop.storage import database as database_module
 from crm_desktop.storage.errors import DISK_FULL_MESSAGE, READ_ONLY_MESSAGE
 
@@ -23,29 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 READ_ONLY_NOTE = "the data folder is read-only, so the database was opened for reading only"
 
 
-@pytest.fixture(autouse=True)
-def keep_umask() -> Iterator[None]:
-    old = os.umask(0o022)
-    os.umask(old)
-    yield
-    os.umask(old)
-
-
-class Cli:
-    def __init__(self, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.data_dir = data_dir
-        self.capsys = capsys
-
-    def __call__(self, *argv: str) -> tuple[int, str, str]:
-        self.capsys.readouterr()
-        code = main(["--data-dir", str(self.data_dir), *argv])
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-    def ok(self, *argv: str) -> str:
-        code, out, err = self(*argv)
-        assert code == 0, err
-        return out
+keep_umask = support_cli.keep_umask
 
 
 @pytest.fixture
