@@ -1699,7 +1699,27 @@ The newest verified backup was made on %2. You can restore it, or start with an 
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Send an automatic birthday greeting by e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Automatic birthday greeting by e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>About automatic birthday greetings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>No status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent on the birthday only if consent “%1” is recorded on the Consent tab, the contact has an e-mail address and sending is set up in Settings ▸ E-mail.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No such consent is recorded yet.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -506,3 +506,83 @@ def test_key_fields_have_accessible_names_and_tab_order(open_editor: Opener) -> 
         assert widget.accessibleName(), widget
     assert focus_order(g.given, key_fields[1:14])
     assert QApplication.focusWidget() is g.given  # the first field has the focus on open
+
+
+def test_new_contact_with_birthday_greeting_ticked_is_opted_in(
+    qtbot: Any, open_editor: Opener, services: Services
+) -> None:
+    from crm_desktop.mail.settings import MailSettingsService
+
+    dialog = open_editor()
+    g = dialog.general
+    assert not g.greet.isChecked()
+    assert g.greet.accessibleName()
+    assert "Consent tab" in g.greet_hint.text()
+    g.given.setText("Άννα")
+    g.greet.setChecked(True)
+    assert dialog.is_dirty()
+    contact_id = save(qtbot, dialog)
+    assert MailSettingsService(services.db).greeting_opt_in(contact_id) is True
+
+
+def test_editing_unticks_the_birthday_greeting(
+    qtbot: Any, open_editor: Opener, services: Services
+) -> None:
+    from crm_desktop.mail.settings import MailSettingsService
+
+    contact_id = services.contacts.create(ContactInput(given_name="Νίκος")).id
+    settings = MailSettingsService(services.db)
+    settings.set_greeting_opt_in(contact_id, True)
+    dialog = open_editor(contact_id)
+    assert dialog.general.greet.isChecked()
+    assert not dialog.is_dirty()
+    dialog.general.greet.setChecked(False)
+    assert save(qtbot, dialog) == contact_id
+    assert settings.greeting_opt_in(contact_id) is False
+
+
+def test_greeting_hint_is_accented_while_consent_is_missing(
+    qtbot: Any, open_editor: Opener, services: Services
+) -> None:
+    from PySide6.QtGui import QPalette
+
+    from crm_desktop.gui.panes.timeline_labels import accent_color
+    from crm_desktop.mail.greetings import CONSENT_PURPOSE
+
+    def accented() -> bool:
+        colour = hint.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
+        return hint.isEnabled() and colour == accent_color()
+
+    contact_id = services.contacts.create(ContactInput(given_name="Σοφία")).id
+    dialog = open_editor(contact_id)
+    g = dialog.general
+    hint = g.greet_hint
+    assert not g.greet_hint_warns() and not accented()
+    g.greet.setChecked(True)
+    assert g.greet_hint_warns() and accented()
+    with qtbot.waitSignal(dialog.consent.recorded, timeout=5000):
+        dialog.consent.record(CONSENT_PURPOSE, granted=True, method="signed form")
+    assert not g.greet_hint_warns() and not accented()
+    with qtbot.waitSignal(dialog.consent.recorded, timeout=5000):
+        dialog.consent.record(CONSENT_PURPOSE, granted=False, method="phone call")
+    assert g.greet_hint_warns() and accented()
+    g.greet.setChecked(False)
+    assert not accented()
+
+
+def test_greeting_hint_is_plain_when_consent_was_already_granted(
+    open_editor: Opener, services: Services
+) -> None:
+    from crm_desktop.mail.greetings import CONSENT_PURPOSE
+
+    contact_id = services.contacts.create(ContactInput(given_name="Ηλίας")).id
+    services.contacts.add_consent(contact_id, purpose=CONSENT_PURPOSE, granted=True)
+    dialog = open_editor(contact_id)
+    dialog.general.greet.setChecked(True)
+    assert not dialog.general.greet_hint_warns()
+
+
+def test_greeting_checkbox_comes_after_reminders_in_tab_order(open_editor: Opener) -> None:
+    dialog = open_editor()
+    g = dialog.general
+    assert focus_order(g.birthday.year, [g.reminders.mode, g.greet, g.organization])

@@ -74,7 +74,7 @@ class _ListTarget:
         self.rows.error.set_problem(self.rows, message)
 
 
-Loaded = tuple[ContactDetail | None, list[NamedCount], list[str], list[str]]
+Loaded = tuple[ContactDetail | None, list[NamedCount], list[str], list[str], bool, str]
 
 
 class ContactEditorDialog(QDialog):
@@ -149,6 +149,7 @@ class ContactEditorDialog(QDialog):
         self.setMinimumSize(600, 440)
 
         self._targets = self._build_targets()
+        self.consent.recorded.connect(self._update_greeting_consent)
         for edit in (self.general.given, self.general.middle, self.general.family):
             edit.textChanged.connect(self._update_display_placeholder)
         self._update_display_placeholder()
@@ -161,13 +162,24 @@ class ContactEditorDialog(QDialog):
         ctx, contact_id = self.ctx, self.contact_id
 
         def job() -> Loaded:
+            # Lazily: the mail modules pull in SQLAlchemy, which start-up must not wait for.
+            from crm_desktop.mail.greetings import CONSENT_PURPOSE
+            from crm_desktop.mail.settings import MailSettingsService
+
             s = ctx.services
             detail = s.contacts.get(contact_id) if contact_id is not None else None
+            opted_in = (
+                MailSettingsService(s.db).greeting_opt_in(contact_id)
+                if contact_id is not None
+                else False
+            )
             return (
                 detail,
                 s.vocabulary.statuses(),
                 [r.name for r in s.vocabulary.lead_sources()],
                 [t.name for t in s.vocabulary.tags()],
+                opted_in,
+                CONSENT_PURPOSE,
             )
 
         ctx.runner.run(job, self._loaded, self._load_failed)
@@ -175,14 +187,16 @@ class ContactEditorDialog(QDialog):
     def _loaded(self, result: Loaded) -> None:
         if not shiboken6.isValid(self):
             return
-        detail, statuses, lead_sources, tags = result
+        detail, statuses, lead_sources, tags, opted_in, purpose = result
         self.general.set_vocabularies(statuses, lead_sources, tags)
         data = detail.to_input() if detail is not None else ContactInput()
         self.general.set_input(data)
+        self.general.set_greeting(opted_in, purpose)
         self.details.set_input(data)
         self.dates.set_input(data)
         self.notes.set_input(data)
         self.consent.set_contact(self.contact_id, detail.consents if detail else ())
+        self._update_greeting_consent()
         if detail is not None:
             self.setWindowTitle(self.tr("Edit contact: %1").replace("%1", detail.display_name))
             if detail.trashed_at is not None:
@@ -212,6 +226,13 @@ class ContactEditorDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(self.tr("Close"))
         self.loaded.emit()
+
+    def _update_greeting_consent(self) -> None:
+        """Tell the General tab whether the consent automatic greetings need is granted."""
+        # Already imported by the load job, so this costs nothing here.
+        from crm_desktop.mail.greetings import CONSENT_PURPOSE, consent_granted
+
+        self.general.set_greeting_consent(consent_granted(self.consent.records, CONSENT_PURPOSE))
 
     # -- state -----------------------------------------------------------------
 
@@ -256,11 +277,17 @@ class ContactEditorDialog(QDialog):
             self.show_error(exc)
             return
         ctx, contact_id = self.ctx, self.contact_id
+        greet = self.general.greeting()
 
         def job() -> Saved:
+            from crm_desktop.mail.settings import MailSettingsService
+
             if contact_id is None:
-                return ctx.services.contacts.create(data)
-            return ctx.services.contacts.update(contact_id, data)
+                saved = ctx.services.contacts.create(data)
+            else:
+                saved = ctx.services.contacts.update(contact_id, data)
+            MailSettingsService(ctx.services.db).set_greeting_opt_in(saved.id, greet)
+            return saved
 
         self._saving = True
         self._set_busy(True)

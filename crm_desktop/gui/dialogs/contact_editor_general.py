@@ -6,7 +6,9 @@ from collections.abc import Callable, Hashable, Sequence
 
 import shiboken6
 from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QFormLayout,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.domain.choices import Channel
 from crm_desktop.domain.text import NAME_MAX, SHORT_TEXT_MAX
 from crm_desktop.gui.context import GuiContext
+from crm_desktop.gui.panes.timeline_labels import accent_color
 from crm_desktop.gui.widgets.contact_editor_dates import PartialDateEdit, date_checks
 from crm_desktop.gui.widgets.contact_editor_fields import (
     BirthdayRemindersEdit,
@@ -35,6 +38,9 @@ from crm_desktop.gui.widgets.contact_editor_tags import TagEdit
 from crm_desktop.services.dto import ContactInput, NamedCount
 
 MAX_CADENCE_DAYS = 3660  # as the service allows
+# As crm_desktop.mail.greetings.CONSENT_PURPOSE (not imported here: it pulls in SQLAlchemy);
+# the editor's load job passes the real one to set_greeting().
+GREETING_PURPOSE = "birthday greetings"
 
 
 def channel_names() -> dict[str, str]:
@@ -95,6 +101,7 @@ class GeneralPage(QWidget):
         )
         self._checks.append(reminders_check)
         self.targets["Birthday reminders"] = reminders_check
+        self._build_greeting(form, person)
 
         work = QGroupBox(self.tr("Work and relationship"), self)
         form = self._form(work)
@@ -171,6 +178,27 @@ class GeneralPage(QWidget):
 
     # -- building ----------------------------------------------------------------
 
+    def _build_greeting(self, form: QFormLayout, parent: QWidget) -> None:
+        """The opt-in to automatic birthday greetings, with what else sending needs."""
+        self._greeting_purpose = GREETING_PURPOSE
+        self._greeting_consent = False
+        self.greet = QCheckBox(self.tr("Send an automatic birthday greeting by e-mail"), parent)
+        self.greet.setAccessibleName(self.tr("Automatic birthday greeting by e-mail"))
+        self.greet_hint = QLabel(parent)
+        self.greet_hint.setWordWrap(True)
+        self.greet_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.greet_hint.setAccessibleName(self.tr("About automatic birthday greetings"))
+        self._hint_palette = QPalette(self.greet_hint.palette())
+        box = QWidget(parent)
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.setSpacing(2)
+        box_layout.addWidget(self.greet)
+        box_layout.addWidget(self.greet_hint)
+        form.addRow(QLabel(parent), box)
+        self.greet.toggled.connect(self._update_greet_hint)
+        self._update_greet_hint()
+
     @staticmethod
     def _form(group: QGroupBox) -> QFormLayout:
         form = QFormLayout(group)
@@ -227,6 +255,43 @@ class GeneralPage(QWidget):
         self.lead_source.addItems(list(lead_sources))
         self.tags.set_known_tags(tags)
 
+    def set_greeting(self, opted_in: bool, purpose: str = GREETING_PURPOSE) -> None:
+        """The stored opt-in, and the consent purpose automatic greetings need."""
+        self._greeting_purpose = purpose
+        self.greet.setChecked(opted_in)
+        self._update_greet_hint()
+
+    def set_greeting_consent(self, granted: bool) -> None:
+        """Whether the latest consent record for the greeting purpose grants it."""
+        self._greeting_consent = granted
+        self._update_greet_hint()
+
+    def greeting(self) -> bool:
+        return self.greet.isChecked()
+
+    def greet_hint_warns(self) -> bool:
+        """True while the hint is in the accent colour: ticked, but consent is missing."""
+        return self.greet.isChecked() and not self._greeting_consent
+
+    def _update_greet_hint(self) -> None:
+        text = self.tr(
+            "Sent on the birthday only if consent “%1” is recorded on the Consent tab, "
+            "the contact has an e-mail address and sending is set up in Settings ▸ E-mail."
+        ).replace("%1", self._greeting_purpose)
+        warns = self.greet_hint_warns()
+        if warns:
+            text += " " + self.tr("No such consent is recorded yet.")
+            palette = QPalette(self._hint_palette)
+            colour = accent_color()
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                palette.setColor(group, QPalette.ColorRole.WindowText, colour)
+            self.greet_hint.setPalette(palette)
+        else:
+            self.greet_hint.setPalette(self._hint_palette)
+        self.greet_hint.setEnabled(warns)  # greyed like the other hints unless it warns
+        self.greet_hint.setText(text)
+        self.greet.setAccessibleDescription(text)
+
     def set_input(self, data: ContactInput) -> None:
         self.given.setText(data.given_name or "")
         self.middle.setText(data.middle_name or "")
@@ -277,6 +342,7 @@ class GeneralPage(QWidget):
             ),
             self.birthday.state(),
             self.reminders.state(),
+            self.greet.isChecked(),
             self.status.currentIndex(),
             self.lead_source.currentText(),
             self.channel.currentIndex(),
