@@ -150,3 +150,22 @@ def test_inno_setup_script_points_at_the_bundle() -> None:
     assert '#define AppExe "crm-desktop.exe"' in iss
     assert r'#define Bundle "..\..\dist\crm-desktop"' in iss
     assert "SetupIconFile=crm-desktop.ico" in iss
+
+
+def test_the_bundle_keeps_every_qt_module_the_code_imports() -> None:
+    """The spec leaves unused Qt modules out; one the code imports must never be among them
+    (QtNetwork was, and the bundle died at start once the single-instance check used it)."""
+    import ast
+    import re
+
+    root = Path(__file__).resolve().parents[2]
+    spec = (root / "packaging" / "pyinstaller" / "crm-desktop.spec").read_text(encoding="utf-8")
+    block = re.search(r"QT_UNUSED = \[(.*?)\]", spec, re.S)
+    assert block is not None
+    excluded = set(re.findall(r'"(Qt\w+)"', block.group(1)))
+    used: set[str] = set()
+    for path in (root / "crm_desktop").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6."):
+                used.add((node.module or "").split(".")[1])
+    assert used and not (used & excluded), sorted(used & excluded)
