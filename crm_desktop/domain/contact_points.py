@@ -15,6 +15,8 @@ know (an internal extension, a new range) is still worth saving.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import email_validator
@@ -199,6 +201,29 @@ def _parse_number(text: str, default_region: str | None) -> phonenumbers.PhoneNu
     return None
 
 
+# While an import runs, the parsed numbers by E.164, so its search keys need
+# no second parse (~40 us each): parsing the E.164 form gives the same country
+# code, national number and leading zeros, all the keys depend on.
+_remembered: dict[str, phonenumbers.PhoneNumber] | None = None
+
+
+@contextmanager
+def remembering_numbers() -> Iterator[None]:
+    """Keep what :func:`parse_phone` parses, for :func:`remembered_number`, until the end."""
+    global _remembered
+    outer = _remembered
+    _remembered = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _remembered = outer
+
+
+def remembered_number(e164: str) -> phonenumbers.PhoneNumber | None:
+    """The number parse_phone produced ``e164`` from inside :func:`remembering_numbers`."""
+    return None if _remembered is None else _remembered.get(e164)
+
+
 def parse_phone(raw: str, *, default_region: str | None = None, field: str = "Phone") -> Phone:
     """Accept anything that looks like a phone number; normalize when possible.
 
@@ -215,6 +240,8 @@ def parse_phone(raw: str, *, default_region: str | None = None, field: str = "Ph
     if number is not None and phonenumbers.is_possible_number(number):
         e164: str | None = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         national = str(number.national_number)
+        if _remembered is not None and e164 is not None:
+            _remembered[e164] = number
     else:
         e164 = None
         # Without the extension: it is not part of the number people search.

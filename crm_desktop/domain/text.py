@@ -91,11 +91,27 @@ def fold(text: str) -> str:
     The search index stores folded text: a change here needs a migration
     that rebuilds it (``storage.search_index.rebuild``).
     """
-    folded = _strip_marks(text).casefold()
-    # casefold can itself produce combining marks (e.g. for "ǰ" or "ẖ"), so
-    # strip once more; cheap, and keeps the result stable under re-folding.
-    folded = _strip_marks(folded).translate(_UNDECOMPOSABLE)
-    return unicodedata.normalize("NFC", folded)
+    if text.isascii():
+        # NFD, the marks and the hand-mapped letters are all non-ASCII, and
+        # casefold equals lower on ASCII: the same result, ~20x faster.
+        return text.lower()
+    found = _folded.get(text)
+    if found is None:
+        folded = _strip_marks(text).casefold()
+        # casefold can itself produce combining marks (e.g. for "ǰ" or "ẖ"), so
+        # strip once more; cheap, and keeps the result stable under re-folding.
+        folded = _strip_marks(folded).translate(_UNDECOMPOSABLE)
+        found = unicodedata.normalize("NFC", folded)
+        if len(_folded) >= _FOLD_CACHE_MAX:
+            _folded.clear()
+        _folded[text] = found
+    return found
+
+
+# fold is pure and names, organizations and tags repeat (an import folds each
+# a few times): non-ASCII results are cached, bounded.
+_FOLD_CACHE_MAX = 65_536
+_folded: dict[str, str] = {}
 
 
 def search_tokens(text: str) -> list[str]:
@@ -110,7 +126,12 @@ def digits(text: str) -> str:
     converted, so a phone typed with them matches one typed in ASCII.
     Superscripts and other non-decimal "digits" are ignored.
     """
+    if text.isascii():  # the decimal digits of ASCII are 0-9: the same, ~10x faster
+        return _NOT_ASCII_DIGIT.sub("", text)
     return "".join(str(unicodedata.decimal(ch)) for ch in text if ch.isdecimal())
+
+
+_NOT_ASCII_DIGIT = re.compile(r"[^0-9]+")
 
 
 def sort_key(text: str) -> str:
@@ -147,7 +168,10 @@ def clean_text(
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         for brk in _LINE_BREAKS:
             text = text.replace(brk, "\n")
-    for ch in text:
+    # str.isprintable() is False for every character the loop below refuses
+    # (Cc, Cf incl. the bidi controls, Cs, Zl, Zp, and all of "\n\r\t" and
+    # _LINE_BREAKS), so a printable text passes it unchanged: skip it.
+    for ch in "" if text.isprintable() else text:
         if multiline and ch in "\n\t":
             continue
         if ch in "\n\r\t" or ch in _LINE_BREAKS:

@@ -37,16 +37,20 @@ SELECT c.id,
 """
 
 
-def phone_keys(raw: str, e164: str | None) -> list[str]:
+def phone_keys(
+    raw: str, e164: str | None, number: phonenumbers.PhoneNumber | None = None
+) -> list[str]:
     """Digit strings a phone is found by, as prefixes: as typed, international, national.
 
     "+49 30 1234567" is found by "4930...", "30 123...", "030 123..." and "1234...".
+    ``number``: ``e164`` already parsed (by the caller that produced it), to skip a parse.
     """
     keys = [digits(raw)]
     if e164:
         keys.append(e164.lstrip("+"))
         try:
-            number = phonenumbers.parse(e164, None)
+            if number is None:
+                number = phonenumbers.parse(e164, None)
             national = str(number.national_number)
             area = phonenumbers.length_of_geographical_area_code(number)
         except phonenumbers.NumberParseException:
