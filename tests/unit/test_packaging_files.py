@@ -169,3 +169,7 @@ def test_the_bundle_keeps_every_qt_module_the_code_imports() -> None:
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6."):
                 used.add((node.module or "").split(".")[1])
     assert used and not (used & excluded), sorted(used & excluded)
+    libs = re.search(r"DROPPED_LIBS = \((.*?)\)", spec, re.S)
+    assert libs is not None
+    dropped = {name.removeprefix("libQt6") for name in re.findall(r'"(libQt6\w+)"', libs.group(1))}
+    assert not ({module.removeprefix("Qt") for module in used} & dropped), "a used Qt library"
