@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import email
-import socket
 import threading
 from collections.abc import Iterator
-from email.message import EmailMessage
-from email.policy import default as default_policy
-from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
+from support.smtp import Inbox, local_smtp
 
 from crm_desktop.domain.dates import PartialDate
 from crm_desktop.gui.auto_greetings import AutoGreetings, wants_greetings
@@ -20,38 +15,19 @@ from crm_desktop.mail.settings import MailSettingsService, Security, SmtpSetting
 from crm_desktop.services.dto import ContactInput, LabeledValue
 
 
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[EmailMessage] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        parsed = email.message_from_bytes(envelope.original_content, policy=default_policy)
-        assert isinstance(parsed, EmailMessage)
-        self.messages.append(parsed)
-        return "250 OK"
-
-
 @pytest.fixture
 def inbox(services) -> Iterator[Inbox]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    box = Inbox()
-    controller = Controller(box, hostname="127.0.0.1", port=port, ready_timeout=5)
-    controller.start()
-    MailSettingsService(services.db).save(
-        SmtpSettings(
-            host="127.0.0.1",
-            port=port,
-            security=Security.NONE,
-            sender_name="Νίκος",
-            sender_address="nikos@example.org",
+    with local_smtp() as (box, port):
+        MailSettingsService(services.db).save(
+            SmtpSettings(
+                host="127.0.0.1",
+                port=port,
+                security=Security.NONE,
+                sender_name="Νίκος",
+                sender_address="nikos@example.org",
+            )
         )
-    )
-    try:
         yield box
-    finally:
-        controller.stop()
 
 
 def test_greetings_go_out_once_and_the_panes_hear_of_it(qtbot, gui_ctx, services, inbox) -> None:

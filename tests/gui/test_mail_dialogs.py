@@ -8,8 +8,8 @@ from typing import Any
 
 import keyring
 import pytest
-from aiosmtpd.controller import Controller
 from keyring.backends import fail
+from support.smtp import Inbox, local_smtp
 
 from crm_desktop.domain.dates import PartialDate
 from crm_desktop.gui.context import GuiContext
@@ -21,28 +21,10 @@ from crm_desktop.services.dto import ContactInput, LabeledValue
 from crm_desktop.services.registry import Services
 
 
-class Inbox:
-    def __init__(self) -> None:
-        self.count = 0
-        self.raw: list[bytes] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.raw.append(envelope.original_content)
-        return "250 OK"
-
-
 @pytest.fixture
 def smtp() -> Iterator[tuple[Inbox, int]]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port, ready_timeout=5)
-    controller.start()
-    try:
-        yield inbox, port
-    finally:
-        controller.stop()
+    with local_smtp() as server:
+        yield server
 
 
 def test_compose_previews_and_sends(

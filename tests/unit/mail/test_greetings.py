@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import email
 import socket
 from collections.abc import Iterator
 from datetime import date
-from email.message import EmailMessage
-from email.policy import default as default_policy
-from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 from support import factories
 from support.factories import FixedClock, contact_input
+from support.smtp import Inbox, local_smtp
 
 from crm_desktop.domain.dates import PartialDate
 from crm_desktop.mail.greetings import CONSENT_PURPOSE, GreetingService
@@ -33,29 +29,10 @@ TODAY = date(2026, 11, 23)  # the factories' NOW
 BIRTHDAY = PartialDate(11, 23, 1980)
 
 
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[EmailMessage] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        parsed = email.message_from_bytes(envelope.original_content, policy=default_policy)
-        assert isinstance(parsed, EmailMessage)
-        self.messages.append(parsed)
-        return "250 OK"
-
-
 @pytest.fixture
 def inbox_port() -> Iterator[tuple[Inbox, int]]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port, ready_timeout=5)
-    controller.start()
-    try:
-        yield inbox, port
-    finally:
-        controller.stop()
+    with local_smtp() as server:
+        yield server
 
 
 @pytest.fixture

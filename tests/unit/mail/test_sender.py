@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import email
-import socket
 import ssl
 from collections.abc import Iterator
-from email.message import EmailMessage
-from email.policy import default as default_policy
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 from support import factories
 from support.factories import FixedClock, contact_input
+from support.smtp import Inbox, free_port, local_smtp
 
 from crm_desktop.mail.secrets import SecretStore
 from crm_desktop.mail.sender import MailError, MailSender, OutgoingMail, PasswordNeeded
@@ -28,33 +24,10 @@ db = factories.db
 clock = factories.clock
 
 
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[tuple[str, list[str], EmailMessage]] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        parsed = email.message_from_bytes(envelope.original_content, policy=default_policy)
-        assert isinstance(parsed, EmailMessage)
-        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), parsed))
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def smtp_server() -> Iterator[tuple[Inbox, int]]:
-    inbox = Inbox()
-    port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port, ready_timeout=5)
-    controller.start()
-    try:
-        yield inbox, port
-    finally:
-        controller.stop()
+    with local_smtp() as server:
+        yield server
 
 
 @pytest.fixture
@@ -80,8 +53,8 @@ def test_sent_mail_arrives_with_headers_and_is_logged(
     saved = sender.send(OutgoingMail(cid, "eleni@example.gr", "Χρόνια πολλά, Ελένη!", body))
 
     inbox, _ = smtp_server
-    assert len(inbox.messages) == 1
-    mail_from, rcpt, msg = inbox.messages[0]
+    assert len(inbox.envelopes) == 1
+    mail_from, rcpt, msg = inbox.envelopes[0]
     assert mail_from == "nikos@example.org"
     assert rcpt == ["eleni@example.gr"]
     assert msg["Subject"] == "Χρόνια πολλά, Ελένη!"
