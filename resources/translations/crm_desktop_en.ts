@@ -2796,7 +2796,11 @@ Your customers, on your computer, in one file.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>What happened? Enter saves, Shift+Enter adds notes</source>
+        <source>What happened? Enter saves</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First line: subject. Shift+Enter adds lines of notes.</source>
         <translation type="unfinished" />
     </message>
     <message>

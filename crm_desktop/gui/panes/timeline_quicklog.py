@@ -114,7 +114,9 @@ class QuickLogBar(QWidget):
         self.text.setAccessibleDescription(
             self.tr("First line is the subject, further lines are notes; Enter saves")
         )
-        self.text.setPlaceholderText(self.tr("What happened? Enter saves, Shift+Enter adds notes"))
+        # Short enough for a narrow card; the tooltip tells the rest.
+        self.text.setPlaceholderText(self.tr("What happened? Enter saves"))
+        self.text.setToolTip(self.tr("First line: subject. Shift+Enter adds lines of notes."))
         self.text.submitted.connect(self.submit)
         self.save = QToolButton(self)
         self.save.setIcon(icons.icon("interaction-log"))
