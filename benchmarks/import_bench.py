@@ -20,7 +20,7 @@ from pathlib import Path
 
 from crm_desktop.domain.text import fold
 from crm_desktop.importing import csv_sources
-from crm_desktop.importing.importer import run_import
+from crm_desktop.importing.importer import CsvRows, run_import
 from crm_desktop.importing.sniff import read_rows, sniff
 from crm_desktop.services import demo_vocab as vocab
 from crm_desktop.services.demo_data import ascii_name
@@ -154,7 +154,7 @@ def main() -> None:
             sniffed = sniff(path.read_bytes())
             rows = read_rows(sniffed.text, sniffed.delimiter)
             layout = csv_sources.layout_for(next(rows), "auto")
-            records = list(csv_sources.records(layout, rows))
+            records = CsvRows(layout, list(rows))
             parsed = time.perf_counter()
             result = run_import(db, records, phone_region="DE")
             done = time.perf_counter()

@@ -99,7 +99,7 @@ def _vcard_records(data: bytes) -> list[Any]:
 
 def run_import_command(ctx: Context, args: argparse.Namespace) -> int:
     from crm_desktop.importing import csv_sources
-    from crm_desktop.importing.importer import ImportResult, run_import
+    from crm_desktop.importing.importer import CsvRows, ImportResult, run_import
     from crm_desktop.importing.sniff import read_rows, sniff
 
     file_format, output = _formats(args.format)
@@ -115,6 +115,7 @@ def run_import_command(ctx: Context, args: argparse.Namespace) -> int:
     if mapping and file_format == "auto":
         file_format = "csv"
     info: dict[str, Any] = {"file": str(path)}
+    records: CsvRows | list[Any]
     if file_format == "vcard":
         records = list(_vcard_records(data))
         info["format"] = "vcard"
@@ -136,7 +137,7 @@ def run_import_command(ctx: Context, args: argparse.Namespace) -> int:
             layout = csv_sources.layout_for(header, file_format, mapping)
         except csv_sources.UnknownFormatError as exc:
             raise CliError(str(exc)) from exc
-        records = list(csv_sources.records(layout, rows))
+        records = CsvRows(layout, list(rows))
         info.update(
             format=layout.source,
             encoding=sniffed.encoding,

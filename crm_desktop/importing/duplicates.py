@@ -20,7 +20,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from crm_desktop.domain.text import sort_key
-from crm_desktop.services.contact_fields import CleanContact
+from crm_desktop.services.contact_clean import CleanContact
 
 __all__ = ["DuplicateIndex", "Match", "name_key"]
 

@@ -1,44 +1,59 @@
-"""Validate, match and write imported contacts: a dry run, or one all-or-nothing import.
+"""Match and write checked contacts: a dry run, or one all-or-nothing import.
 
 Any source feeds :func:`run_import` the same frozen
-:class:`~crm_desktop.importing.records.ImportRecord` values (a CSV layout here,
-a vCard parser elsewhere). Every contact goes through
-:func:`~crm_desktop.services.contact_fields.clean_contact`, the validation an
-edit in the window gets; a bad row is reported with its row number and field,
-never its value, and the other rows still import.
+:class:`~crm_desktop.importing.records.ImportRecord` values (a vCard
+parser), or the raw rows of a CSV file with their layout
+(:class:`~crm_desktop.importing.checking.CsvRows`). Every contact goes
+through :func:`~crm_desktop.services.contact_clean.clean_contact`, the
+validation an edit in the window gets; a bad row is reported with its row
+number and field, never its value, and the other rows still import.
+
+The work is a pipeline of batches in file order: checking (in worker
+processes for large files, :mod:`crm_desktop.importing.checking`), then
+here, per batch as it arrives, duplicate matching and the inserts, so on
+two cores the checking of one batch overlaps the writing of the one before.
 
 Why raw ``executemany``: ORM objects per row reach ~2,000 contacts/s
 (FIELD_NOTES); tuples in one IMMEDIATE transaction reach the tens of
 thousands, and one transaction means a failure or Ctrl+C anywhere leaves the
-database exactly as it was, search index included (the index entries of the
-new and merged contacts are rebuilt by
-:func:`~crm_desktop.storage.search_index.reindex_contacts` in the same
-transaction).
+database exactly as it was, search index included.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Literal, cast
 
-from crm_desktop.domain import contact_points
-from crm_desktop.domain.errors import ValidationError
 from crm_desktop.domain.text import digits, fold, sort_key
+from crm_desktop.importing.checking import (
+    BATCH,
+    Checked,
+    CsvRows,
+    Source,
+    checked,
+    checked_batches,
+)
+from crm_desktop.importing.checking import fold_join as _fold_join
 from crm_desktop.importing.duplicates import DuplicateIndex, Match
-from crm_desktop.importing.records import ImportRecord, paused_gc
-from crm_desktop.services.contact_fields import CleanContact, clean_contact
+from crm_desktop.importing.outcome import (
+    Action,
+    ImportCancelled,
+    Outcome,
+    Progress,
+    check_cancel,
+)
+from crm_desktop.importing.records import paused_gc
+from crm_desktop.services.contact_clean import CleanContact
 from crm_desktop.services.sqltime import to_sql
 from crm_desktop.storage import search_index
 from crm_desktop.storage.database import Database
 
 __all__ = [
+    "CsvRows",
     "ImportCancelled",
     "ImportResult",
     "OnDuplicate",
@@ -48,25 +63,7 @@ __all__ = [
 ]
 
 OnDuplicate = Literal["skip", "merge", "create"]
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
-Action = Literal["created", "duplicate", "merged", "error"]
-CHUNK = 2000
-
-
-class ImportCancelled(Exception):
-    """``should_cancel()`` said stop; nothing was saved."""
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What happened (or, in a dry run, would happen) to one row."""
-
-    row: int
-    action: Action
-    contact_id: int | None = None  # created or merged into (None in a dry run for new ones)
-    duplicate_of_row: int | None = None  # the earlier row in the same file
-    field: str | None = None  # for errors: the field label, never the value
-    message: str | None = None
+CHUNK = BATCH
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,115 +84,6 @@ class ImportResult:
             "duplicates": self.count("duplicate"),
             "errors": self.count("error"),
         }
-
-
-# -- validation ---------------------------------------------------------------------
-
-
-# Below this many rows the pool costs more than it saves: starting a worker
-# (a fresh interpreter importing the validators) takes ~0.5 s, and one core
-# checks ~5,000 rows in about that time.
-POOL_MIN_ROWS = 5000
-POOL_CHUNK = 2500  # rows per task: small enough for progress and cancel, big enough to amortize
-
-
-def _workers() -> int:
-    return min(os.cpu_count() or 1, 8)
-
-
-def _validate(
-    records: Sequence[ImportRecord],
-    phone_region: str | None,
-    statuses: dict[str, int],
-    progress: Progress | None,
-    should_cancel: Callable[[], bool] | None,
-    *,
-    pool: bool = False,
-) -> list[CleanContact | Outcome]:
-    """Each row checked, in order: the clean contact, or the row's error outcome.
-
-    With ``pool`` (and at least ``POOL_MIN_ROWS`` rows and two cores) chunks
-    are checked in worker processes; the results are the same values
-    in the same order, and progress and cancel are honoured between chunks.
-    """
-    total = len(records)
-    if not pool or total < POOL_MIN_ROWS or _workers() < 2:
-        return _validate_serial(records, phone_region, statuses, progress, should_cancel)
-    out: list[CleanContact | Outcome] = []
-    chunks = [records[i : i + POOL_CHUNK] for i in range(0, total, POOL_CHUNK)]
-    _check(should_cancel)
-    if progress is not None:
-        progress("checking", 0, total)
-    # spawn, not fork: the window runs imports beside Qt's threads, and a
-    # forked copy of a threaded process can deadlock.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=_workers(), mp_context=context) as executor:
-        try:
-            futures = [
-                executor.submit(_validate_chunk, list(chunk), phone_region, statuses)
-                for chunk in chunks
-            ]
-            for future in futures:
-                out.extend(future.result())
-                _check(should_cancel)
-                if progress is not None:
-                    progress("checking", len(out), total)
-        except BaseException:
-            executor.shutdown(wait=False, cancel_futures=True)
-            raise
-    return out
-
-
-def _validate_chunk(
-    records: list[ImportRecord], phone_region: str | None, statuses: dict[str, int]
-) -> list[CleanContact | Outcome]:
-    """One pool task (a top-level function, so the workers can unpickle it)."""
-    return _validate_serial(records, phone_region, statuses, None, None)
-
-
-def _validate_serial(
-    records: Sequence[ImportRecord],
-    phone_region: str | None,
-    statuses: dict[str, int],
-    progress: Progress | None,
-    should_cancel: Callable[[], bool] | None,
-) -> list[CleanContact | Outcome]:
-    out: list[CleanContact | Outcome] = []
-    total = len(records)
-    for i, record in enumerate(records):
-        if i % CHUNK == 0:
-            _check(should_cancel)
-            if progress is not None:
-                progress("checking", i, total)
-        if record.contact is None:
-            problem = record.problem
-            out.append(
-                Outcome(
-                    record.row,
-                    "error",
-                    field=problem.field if problem else "Row",
-                    message=problem.message if problem else "could not be read",
-                )
-            )
-            continue
-        try:
-            clean = clean_contact(record.contact, phone_region=phone_region)
-            if clean.status is not None and fold(clean.status) not in statuses:
-                raise ValidationError(
-                    "Status", "is not one of the configured relationship statuses"
-                )
-        except ValidationError as exc:
-            out.append(Outcome(record.row, "error", field=exc.field, message=exc.message))
-            continue
-        out.append(clean)
-    if progress is not None:
-        progress("checking", total, total)
-    return out
-
-
-def _check(should_cancel: Callable[[], bool] | None) -> None:
-    if should_cancel is not None and should_cancel():
-        raise ImportCancelled("The import was cancelled; nothing was saved.")
 
 
 # -- merging ------------------------------------------------------------------------
@@ -244,9 +132,9 @@ def merge_clean(base: CleanContact, extra: CleanContact) -> CleanContact:
 _INSERT = {
     "contact": "INSERT INTO contact (id, given_name, middle_name, family_name, display_name,"
     " sort_key, organization_id, job_title, birthday_month, birthday_day, birthday_year,"
-    " lead_source_id, status_id, preferred_channel, interests, preferences, notes,"
-    " stay_in_touch_days, created_at, updated_at)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    " birthday_reminder_days, lead_source_id, status_id, preferred_channel, interests,"
+    " preferences, notes, stay_in_touch_days, created_at, updated_at)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     "email": "INSERT INTO contact_email (contact_id, label, address, normalized, position)"
     " VALUES (?,?,?,?,?)",
     "phone": "INSERT INTO contact_phone (contact_id, label, raw, e164, position)"
@@ -321,10 +209,14 @@ class _Writer:
     def status(self, name: str | None) -> int | None:
         return self.statuses[fold(name)] if name else None
 
-    def insert(self, contacts: Sequence[tuple[int, CleanContact]]) -> None:
+    def insert(self, contacts: Sequence[tuple[int, Checked]]) -> None:
+        """New contacts, their children and their search index entries."""
         rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _INSERT}
+        fts: list[tuple[Any, ...]] = []
         now = self.now
-        for cid, c in contacts:
+        for cid, item in contacts:
+            c = item.contact
+            org_id = self.org(c.organization)
             rows["contact"].append(
                 (
                     cid,
@@ -332,12 +224,13 @@ class _Writer:
                     c.middle_name,
                     c.family_name,
                     c.display_name,
-                    sort_key(c.display_name),
-                    self.org(c.organization),
+                    item.display_key,
+                    org_id,
                     c.job_title,
                     c.birthday_month,
                     c.birthday_day,
                     c.birthday_year,
+                    c.birthday_reminder_days,
                     self.source(c.lead_source),
                     self.status(c.status),
                     c.preferred_channel,
@@ -349,13 +242,29 @@ class _Writer:
                     now,
                 )
             )
-            self._children(rows, cid, c, 0, 0)
+            tag_ids = self._children(rows, cid, c, 0, 0)
             rows["date"].extend(
                 (cid, d.label, d.date.month, d.date.day, d.date.year) for d in c.dates
+            )
+            fts.append(
+                (
+                    cid,
+                    item.name_text,
+                    self.org_text(org_id),
+                    item.email_text,
+                    item.phone_text,
+                    _fold_join(self.tag_names[t] for t in tag_ids),
+                    item.notes_text,
+                )
             )
         for table, sql in _INSERT.items():
             if rows[table]:
                 self.cur.executemany(sql, rows[table])
+        self.cur.executemany(_INSERT_FTS, fts)
+
+    def org_text(self, org_id: int | None) -> str:
+        """The organization's index text: its name as stored, folded."""
+        return _fold_join((self.org_names[org_id],)) if org_id is not None else ""
 
     def _children(
         self,
@@ -364,7 +273,7 @@ class _Writer:
         c: CleanContact,
         emails_from: int,
         phones_from: int,
-    ) -> None:
+    ) -> list[int]:
         rows["email"].extend(
             (cid, e.label, e.address, e.normalized, emails_from + i) for i, e in enumerate(c.emails)
         )
@@ -375,7 +284,9 @@ class _Writer:
             (cid, a.label, a.street, a.extended, a.city, a.region, a.postal_code, a.country, i)
             for i, a in enumerate(c.addresses)
         )
-        rows["tag"].extend((tid, cid) for tid in dict.fromkeys(self.tag(t) for t in c.tags))
+        tag_ids = list(dict.fromkeys(self.tag(t) for t in c.tags))
+        rows["tag"].extend((tid, cid) for tid in tag_ids)
+        return tag_ids
 
     def merge(self, cid: int, extra: CleanContact) -> None:
         """Fill ``cid``'s empty fields from ``extra``; add its new e-mails, phones and tags."""
@@ -444,44 +355,6 @@ _INSERT_FTS = (
     "INSERT INTO contact_fts(rowid, name, organization, email, phone, tags, notes)"
     " VALUES (?,?,?,?,?,?,?)"
 )
-# On ASCII, fold is lower(): checked here rather than assumed.
-_ASCII_FOLD_SAFE = all(fold(chr(i)) == chr(i).lower() for i in range(128))
-_folded: dict[str, str] = {}
-
-
-def _fold_part(text: str) -> str:
-    """``fold`` of one value, cached: names, organizations and tags repeat."""
-    found = _folded.get(text)
-    if found is None:
-        found = text.lower() if _ASCII_FOLD_SAFE and text.isascii() else fold(text)
-        if len(_folded) < 200_000:
-            _folded[text] = found
-    return found
-
-
-def _fold_join(parts: Iterable[str | None]) -> str:
-    # fold is per character apart from NFC, and nothing composes across a space,
-    # so folding the parts and joining them equals folding the joined text.
-    return " ".join(_fold_part(p) for p in parts if p)
-
-
-def _fts_row(cid: int, c: CleanContact, writer: _Writer) -> tuple[Any, ...]:
-    """The index entry :func:`search_index.reindex_contacts` would build for a new contact."""
-    org_id = writer.orgs.get(sort_key(c.organization)) if c.organization else None
-    phones: list[str] = []
-    for p in c.phones:
-        number = contact_points.remembered_number(p.e164) if p.e164 else None
-        phones.extend(search_index.phone_keys(p.raw, p.e164, number))
-    tag_ids = dict.fromkeys(writer.tags[fold(t).strip()] for t in c.tags)  # as inserted
-    return (
-        cid,
-        _fold_join((c.display_name, c.given_name, c.middle_name, c.family_name, c.job_title)),
-        _fold_join((writer.org_names[org_id],)) if org_id is not None else "",
-        _fold_join(e.address for e in c.emails),
-        " ".join(dict.fromkeys(phones)),
-        _fold_join(writer.tag_names[t] for t in tag_ids),
-        _fold_join((c.notes, c.interests, c.preferences)),
-    )
 
 
 def statuses(cur: sqlite3.Cursor) -> dict[str, int]:
@@ -497,7 +370,7 @@ def _raw_cursor(session: Any) -> sqlite3.Cursor:
 
 def run_import(
     db: Database,
-    records: Iterable[ImportRecord],
+    records: Source,
     *,
     on_duplicate: OnDuplicate = "skip",
     dry_run: bool = False,
@@ -507,117 +380,114 @@ def run_import(
     before_write: Callable[[int], None] | None = None,
     chunk_size: int = CHUNK,
     now: datetime | None = None,
-    pool: bool = False,
+    pool: bool | None = None,
 ) -> ImportResult:
-    """Validate ``records``, match duplicates and (unless ``dry_run``) write them.
+    """Check ``records``, match duplicates and (unless ``dry_run``) write them.
 
     All or nothing: the writes happen in one IMMEDIATE transaction; an
     exception (including :class:`ImportCancelled` and KeyboardInterrupt)
-    rolls it back. ``before_write(row)`` runs before each new contact's chunk
-    entry is queued (a test hook for injected failures). ``pool``: check the
-    rows in worker processes (None: for large files on a multi-core machine;
-    the outcomes are identical either way). Rows that fail
-    validation are reported and skipped; they do not stop the others.
+    rolls it back. Progress is reported and cancel polled after every
+    ``chunk_size`` rows; the stage is "saving" for an import, "checking" for
+    a dry run. ``before_write(row)`` runs before each new contact's batch is
+    written (a test hook for injected failures). ``pool``: check in worker
+    processes (None: for large files on a multi-core machine; the outcomes
+    are identical either way). Rows that fail validation are reported and
+    skipped; they do not stop the others.
     """
-    with paused_gc(), contact_points.remembering_numbers():
-        return _run_import(
-            db,
-            records,
-            on_duplicate=on_duplicate,
-            dry_run=dry_run,
-            phone_region=phone_region,
-            progress=progress,
-            should_cancel=should_cancel,
-            before_write=before_write,
-            chunk_size=chunk_size,
-            now=now,
-            pool=pool,
-        )
-
-
-def _run_import(
-    db: Database,
-    records: Iterable[ImportRecord],
-    *,
-    on_duplicate: OnDuplicate,
-    dry_run: bool,
-    phone_region: str | None,
-    progress: Progress | None,
-    should_cancel: Callable[[], bool] | None,
-    before_write: Callable[[int], None] | None,
-    chunk_size: int,
-    now: datetime | None,
-    pool: bool,
-) -> ImportResult:
     started = time.perf_counter()
-    items = list(records)
+    source: Source = records if isinstance(records, CsvRows) else list(records)
+    total = len(source.rows) if isinstance(source, CsvRows) else len(source)
+    stage = "checking" if dry_run else "saving"
     with db.read() as session:
-        known_statuses = statuses(_raw_cursor(session))
-    checked = _validate(items, phone_region, known_statuses, progress, should_cancel, pool=pool)
-    stamp = to_sql(now or datetime.now(UTC))
-    with db.read() if dry_run else db.write() as session:
+        known = frozenset(statuses(_raw_cursor(session)))
+    with paused_gc(), db.read() if dry_run else db.write() as session:
         cur = _raw_cursor(session)
-        index = DuplicateIndex.from_database(cur)
-        writer = _Writer(cur, stamp)
-        next_id = writer.next_id
-        outcomes: list[Outcome] = []
-        new: dict[int, tuple[int, CleanContact]] = {}  # id -> (row, contact), in file order
-        merges: dict[int, CleanContact] = {}  # database id -> what to merge in
-        written = 0
-        total = len(items)
-        for i, (record, item) in enumerate(zip(items, checked, strict=True)):
-            if isinstance(item, Outcome):
-                outcomes.append(item)
-                continue
-            match = index.find(item) if on_duplicate != "create" else None
-            if match is None:
-                cid = next_id
-                next_id += 1
-                new[cid] = (record.row, item)
-                index.add(item, Match(cid, record.row))
-                outcomes.append(Outcome(record.row, "created", None if dry_run else cid))
-            elif match.row is not None and match.contact_id is not None:  # earlier in the file
-                if on_duplicate == "merge":
-                    row, base = new[match.contact_id]
-                    new[match.contact_id] = (row, merge_clean(base, item))
-                    outcomes.append(
-                        Outcome(
-                            record.row,
-                            "merged",
-                            None if dry_run else match.contact_id,
-                            duplicate_of_row=match.row,
-                        )
-                    )
-                else:
-                    outcomes.append(Outcome(record.row, "duplicate", duplicate_of_row=match.row))
-            else:
-                assert match.contact_id is not None
-                if on_duplicate == "merge":
-                    merges[match.contact_id] = (
-                        merge_clean(merges[match.contact_id], item)
-                        if match.contact_id in merges
-                        else item
-                    )
-                    outcomes.append(Outcome(record.row, "merged", match.contact_id))
-                else:
-                    outcomes.append(Outcome(record.row, "duplicate", match.contact_id))
-            if i % chunk_size == 0:
-                _check(should_cancel)
-        if not dry_run:
-            ids = list(new)
-            for start in range(0, len(ids), chunk_size):
-                chunk = ids[start : start + chunk_size]
-                if before_write is not None:
-                    for cid in chunk:
-                        before_write(new[cid][0])
-                writer.insert([(cid, new[cid][1]) for cid in chunk])
-                written += len(chunk)
-                _check(should_cancel)
+        run = _Run(cur, to_sql(now or datetime.now(UTC)), on_duplicate, dry_run, before_write)
+        if progress is not None:
+            progress(stage, 0, total)
+        batches = checked_batches(source, phone_region, known, batch=chunk_size, pool=pool)
+        try:
+            for done, batch in batches:
+                run.take(batch)
+                check_cancel(should_cancel)
                 if progress is not None:
-                    progress("saving", written, total)
-            for cid, extra in merges.items():
-                writer.merge(cid, extra)
-            cur.executemany(_INSERT_FTS, [_fts_row(cid, new[cid][1], writer) for cid in ids])
-            search_index.reindex_contacts(session.connection(), list(merges))
-            _check(should_cancel)
-    return ImportResult(tuple(outcomes), dry_run, time.perf_counter() - started)
+                    progress(stage, done, total)
+        finally:
+            batches.close()  # a cancel or failure stops the workers now
+        run.finish(session)
+        check_cancel(should_cancel)
+    return ImportResult(tuple(run.outcomes), dry_run, time.perf_counter() - started)
+
+
+class _Run:
+    """Duplicate matching and writing, one checked batch at a time, in file order.
+
+    New contacts get ids in file order and are written with their batch. A
+    later row that merges into one of them (or into a contact already in
+    the database) is merged at the end, once per contact, and that
+    contact's index entry rebuilt.
+    """
+
+    def __init__(
+        self,
+        cur: sqlite3.Cursor,
+        stamp: str,
+        on_duplicate: OnDuplicate,
+        dry_run: bool,
+        before_write: Callable[[int], None] | None,
+    ) -> None:
+        self.index = DuplicateIndex.from_database(cur)
+        self.writer = _Writer(cur, stamp)
+        self.next_id = self.writer.next_id
+        self.on_duplicate = on_duplicate
+        self.dry_run = dry_run
+        self.before_write = before_write
+        self.outcomes: list[Outcome] = []
+        self.new_rows: dict[int, int] = {}  # new contact id -> its row
+        self.pending: dict[int, Checked] = {}  # new contacts of this batch, not yet written
+        self.merges: dict[int, CleanContact] = {}  # contact id -> what to merge in at the end
+
+    def take(self, batch: list[Checked | Outcome]) -> None:
+        for item in batch:
+            if isinstance(item, Outcome):
+                self.outcomes.append(item)
+            else:
+                self.outcomes.append(self._match(item))
+        if not self.dry_run and self.pending:
+            if self.before_write is not None:
+                for item in self.pending.values():
+                    self.before_write(item.row)
+            self.writer.insert(list(self.pending.items()))
+        self.pending.clear()
+
+    def _match(self, item: Checked) -> Outcome:
+        clean, row = item.contact, item.row
+        match = self.index.find(clean) if self.on_duplicate != "create" else None
+        if match is None:
+            cid = self.next_id
+            self.next_id += 1
+            self.new_rows[cid] = row
+            self.pending[cid] = item
+            self.index.add(clean, Match(cid, row))
+            return Outcome(row, "created", None if self.dry_run else cid)
+        assert match.contact_id is not None
+        cid = match.contact_id
+        shown = None if self.dry_run and match.row is not None else cid  # no id in a dry run
+        if self.on_duplicate != "merge":
+            if match.row is not None:
+                return Outcome(row, "duplicate", duplicate_of_row=match.row)
+            return Outcome(row, "duplicate", cid)
+        if cid in self.pending:  # earlier in this batch: merged before it is written
+            base = self.pending[cid]
+            self.pending[cid] = checked(base.row, merge_clean(base.contact, clean))
+        else:
+            earlier = self.merges.get(cid)
+            self.merges[cid] = clean if earlier is None else merge_clean(earlier, clean)
+        return Outcome(row, "merged", shown, duplicate_of_row=match.row)
+
+    def finish(self, session: Any) -> None:
+        if self.dry_run:
+            return
+        for cid, extra in self.merges.items():
+            self.writer.merge(cid, extra)
+        search_index.reindex_contacts(session.connection(), list(self.merges))

@@ -22,7 +22,7 @@ from support import factories
 from benchmarks.import_bench import write_google_csv
 from crm_desktop.domain import contact_points, text
 from crm_desktop.domain.errors import ValidationError
-from crm_desktop.importing import csv_sources, importer, records
+from crm_desktop.importing import checking, csv_sources, importer, records
 from crm_desktop.importing.importer import run_import
 from crm_desktop.importing.records import ImportRecord
 from crm_desktop.importing.sniff import read_rows
@@ -66,51 +66,86 @@ def _dump(db: Database) -> tuple[object, ...]:
     return counts(db), tables, fts_dump(db)
 
 
+def _counting_submits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Rows per task handed to the worker pool, as the pool receives them."""
+    used: list[int] = []
+    real_submit = checking.ProcessPoolExecutor.submit
+
+    def counting_submit(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+        kind, payload = args[0]
+        used.append(len(payload[1]) if kind == "csv" else len(payload))
+        return real_submit(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(checking.ProcessPoolExecutor, "submit", counting_submit)
+    return used
+
+
 def test_pool_and_serial_checks_give_identical_outcomes_and_rows(
     tmp_path: Path, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    records = records_of(_google_rows_with_problems(tmp_path, 2000))
-    serial = run_import(db, records, phone_region="DE", now=factories.NOW)
+    content = _google_rows_with_problems(tmp_path, 2000)
+    records = records_of(content)
+    serial = run_import(
+        db, records, phone_region="DE", now=factories.NOW, chunk_size=300, pool=False
+    )
     serial_rows = _dump(db)
     assert serial.count("error") > 50 and serial.count("duplicate") > 20  # the file tests both
 
-    other = open_database(tmp_path / "pooled.sqlite3")
-    monkeypatch.setattr(importer, "POOL_MIN_ROWS", 0)  # 2,000 rows would skip the pool
-    monkeypatch.setattr(importer, "POOL_CHUNK", 300)  # several chunks, out of order risks
-    used: list[int] = []
-    real_chunk = importer.ProcessPoolExecutor.submit
-
-    def counting_submit(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
-        used.append(len(args[0]))
-        return real_chunk(self, fn, *args, **kwargs)
-
-    monkeypatch.setattr(importer.ProcessPoolExecutor, "submit", counting_submit)
-    try:
-        pooled = run_import(other, records, phone_region="DE", now=factories.NOW, pool=True)
-        assert sum(used) == len(records) and len(used) > 1  # the pool really ran
-        assert pooled.outcomes == serial.outcomes
-        assert _dump(other) == serial_rows
-        for on_duplicate in ("merge", "create"):
-            assert (
-                run_import(
-                    other, records, on_duplicate=on_duplicate, dry_run=True, pool=True
-                ).outcomes
-                == run_import(other, records, on_duplicate=on_duplicate, dry_run=True).outcomes
+    rows = read_rows(content, ",")
+    source = importer.CsvRows(csv_sources.layout_for(next(rows), "auto"), list(rows))
+    used = _counting_submits(monkeypatch)
+    for n, pooled_source in enumerate((records, source)):
+        other = open_database(tmp_path / f"pooled-{n}.sqlite3")
+        try:
+            # several batches in flight: results must still come back in file order
+            pooled = run_import(
+                other,
+                pooled_source,
+                phone_region="DE",
+                now=factories.NOW,
+                chunk_size=300,
+                pool=True,
             )
-    finally:
-        other.close()
+            assert sum(used) == 2000 and len(used) > 5  # the pool really ran
+            used.clear()
+            assert pooled.outcomes == serial.outcomes
+            assert _dump(other) == serial_rows
+            for on_duplicate in ("merge", "create"):
+                assert (
+                    run_import(
+                        other,
+                        pooled_source,
+                        on_duplicate=on_duplicate,
+                        dry_run=True,
+                        pool=True,
+                        chunk_size=300,
+                    ).outcomes
+                    == run_import(
+                        other, records, on_duplicate=on_duplicate, dry_run=True, pool=False
+                    ).outcomes
+                )
+                used.clear()
+        finally:
+            other.close()
 
 
-def test_small_files_never_start_a_pool(
+def test_only_large_files_start_a_pool_by_default(
     tmp_path: Path, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def no_pool(*args: object, **kwargs: object) -> None:
         raise AssertionError("a pool was started for a small file")
 
-    monkeypatch.setattr(importer, "ProcessPoolExecutor", no_pool)
-    records = records_of(_google_rows_with_problems(tmp_path, importer.POOL_MIN_ROWS - 1))
-    assert run_import(db, records, phone_region="DE", pool=True).count("created") > 0
-    assert run_import(db, records[:50], phone_region="DE").count("duplicate") > 0
+    monkeypatch.setattr(checking, "_workers", lambda: 2)
+    with monkeypatch.context() as patch:
+        patch.setattr(checking, "ProcessPoolExecutor", no_pool)
+        records = records_of(_google_rows_with_problems(tmp_path, checking.POOL_MIN_ROWS - 1))
+        assert run_import(db, records, phone_region="DE").count("created") > 0
+        assert run_import(db, records[:50], phone_region="DE").count("duplicate") > 0
+    monkeypatch.setattr(checking, "POOL_MIN_ROWS", 1000)
+    used = _counting_submits(monkeypatch)
+    result = run_import(db, records[:1500], phone_region="DE", dry_run=True, chunk_size=500)
+    assert result.count("error") > 0
+    assert used  # 1,500 rows >= the (lowered) threshold: the pool ran
 
 
 def records_of_lazily(content: str) -> Iterator[ImportRecord]:
