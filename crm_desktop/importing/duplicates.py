@@ -38,7 +38,14 @@ def name_key(clean: CleanContact) -> tuple[str, str]:
 
 
 class DuplicateIndex:
+    """The keys of every live contact and of the rows seen so far.
+
+    ``find``/``add`` take the display name's sort key when the caller has
+    it already (the import's checking computes it once per row).
+    """
+
     def __init__(self) -> None:
+        self._org_keys: dict[str, str] = {}  # organization -> sort key: they repeat
         self.emails: dict[str, Match] = {}
         self.phones: dict[str, Match] = {}
         self.names: dict[tuple[str, str], Match] = {}  # (name, organization), both set
@@ -71,7 +78,14 @@ class DuplicateIndex:
             index.bare.setdefault(display, Match(int(cid)))
         return index
 
-    def find(self, clean: CleanContact) -> Match | None:
+    def _name_key(self, clean: CleanContact, display_key: str | None) -> tuple[str, str]:
+        org = clean.organization or ""
+        org_key = self._org_keys.get(org)
+        if org_key is None:
+            org_key = self._org_keys[org] = sort_key(org)
+        return (sort_key(clean.display_name) if display_key is None else display_key), org_key
+
+    def find(self, clean: CleanContact, display_key: str | None = None) -> Match | None:
         for email in clean.emails:
             found = self.emails.get(email.normalized)
             if found is not None:
@@ -79,20 +93,20 @@ class DuplicateIndex:
         for phone in clean.phones:
             if phone.e164 is not None and (found := self.phones.get(phone.e164)) is not None:
                 return found
-        name, org = name_key(clean)
+        name, org = self._name_key(clean, display_key)
         if org:
             return self.names.get((name, org))
         if not clean.emails and not clean.phones:
             return self.bare.get(name)
         return None
 
-    def add(self, clean: CleanContact, match: Match) -> None:
+    def add(self, clean: CleanContact, match: Match, display_key: str | None = None) -> None:
         for email in clean.emails:
             self.emails.setdefault(email.normalized, match)
         for phone in clean.phones:
             if phone.e164 is not None:
                 self.phones.setdefault(phone.e164, match)
-        name, org = name_key(clean)
+        name, org = self._name_key(clean, display_key)
         if org:
             self.names.setdefault((name, org), match)
         elif not clean.emails and not clean.phones:

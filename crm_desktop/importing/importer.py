@@ -29,6 +29,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal, cast
 
 from crm_desktop.domain.text import digits, fold, sort_key
+from crm_desktop.importing.bulk_mode import BulkMode
 from crm_desktop.importing.checking import (
     BATCH,
     Checked,
@@ -154,6 +155,7 @@ class _Writer:
         self.now = now
         self.orgs: dict[str, int] = {}
         self.org_names: dict[int, str] = {}  # as stored: what the index shows
+        self.org_by_name: dict[str, int] = {}  # as typed in the file: names repeat
         for i, k, n in cur.execute("SELECT id, sort_key, name FROM organization"):
             self.orgs[str(k)] = int(i)
             self.org_names[int(i)] = str(n)
@@ -173,6 +175,9 @@ class _Writer:
     def org(self, name: str | None) -> int | None:
         if not name:
             return None
+        known = self.org_by_name.get(name)
+        if known is not None:
+            return known
         key = sort_key(name)
         found = self.orgs.get(key)
         if found is None:
@@ -183,6 +188,7 @@ class _Writer:
             )
             found = self.orgs[key] = int(cast(int, self.cur.lastrowid))
             self.org_names[found] = name
+        self.org_by_name[name] = found
         return found
 
     def tag(self, name: str) -> int:
@@ -402,7 +408,8 @@ def run_import(
         known = frozenset(statuses(_raw_cursor(session)))
     with paused_gc(), db.read() if dry_run else db.write() as session:
         cur = _raw_cursor(session)
-        run = _Run(cur, to_sql(now or datetime.now(UTC)), on_duplicate, dry_run, before_write)
+        stamp = to_sql(now or datetime.now(UTC))
+        run = _Run(cur, stamp, total, on_duplicate, dry_run, before_write)
         if progress is not None:
             progress(stage, 0, total)
         batches = checked_batches(source, phone_region, known, batch=chunk_size, pool=pool)
@@ -432,12 +439,16 @@ class _Run:
         self,
         cur: sqlite3.Cursor,
         stamp: str,
+        rows: int,
         on_duplicate: OnDuplicate,
         dry_run: bool,
         before_write: Callable[[int], None] | None,
     ) -> None:
         self.index = DuplicateIndex.from_database(cur)
         self.writer = _Writer(cur, stamp)
+        self.bulk = BulkMode(cur)
+        if not dry_run and BulkMode.worth_it(cur, rows):
+            self.bulk.enter()
         self.next_id = self.writer.next_id
         self.on_duplicate = on_duplicate
         self.dry_run = dry_run
@@ -462,13 +473,13 @@ class _Run:
 
     def _match(self, item: Checked) -> Outcome:
         clean, row = item.contact, item.row
-        match = self.index.find(clean) if self.on_duplicate != "create" else None
+        match = self.index.find(clean, item.display_key) if self.on_duplicate != "create" else None
         if match is None:
             cid = self.next_id
             self.next_id += 1
             self.new_rows[cid] = row
             self.pending[cid] = item
-            self.index.add(clean, Match(cid, row))
+            self.index.add(clean, Match(cid, row), item.display_key)
             return Outcome(row, "created", None if self.dry_run else cid)
         assert match.contact_id is not None
         cid = match.contact_id
@@ -488,6 +499,7 @@ class _Run:
     def finish(self, session: Any) -> None:
         if self.dry_run:
             return
+        self.bulk.leave()  # the merges below look contacts up by index
         for cid, extra in self.merges.items():
             self.writer.merge(cid, extra)
         search_index.reindex_contacts(session.connection(), list(self.merges))
