@@ -163,7 +163,9 @@ def _length(source: Source) -> int:
 
 
 def _workers() -> int:
-    return min(os.cpu_count() or 1, 4)
+    """The cores this process may use (a container or taskset may allow fewer than exist)."""
+    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+    return min(len(usable) if usable else (os.cpu_count() or 1), 4)
 
 
 def _check(
