@@ -501,6 +501,8 @@ def layout_for(
     header: Sequence[str],
     fmt: str,
     overrides: Mapping[int, str] | Mapping[str, str] | None = None,
+    *,
+    strict: bool = True,
 ) -> Layout:
     """The layout of ``header`` in format ``fmt`` ("auto" detects it), with ``overrides``
     on top.
@@ -514,8 +516,9 @@ def layout_for(
     preset already fills is read after the preset's (the first non-empty value wins).
 
     Raises :class:`UnknownFormatError` when no column feeds a name, e-mail or phone
-    (a plain CSV, or any format once overrides ignored everything), ValueError for an
-    index outside the header or an unknown field.
+    (a plain CSV, or any format once overrides ignored everything) unless ``strict``
+    is false (the import wizard shows such a layout while the user is choosing);
+    ValueError for an index outside the header or an unknown field.
     """
     by_index: dict[int, str] = {}
     for column, target in (overrides or {}).items():
@@ -535,7 +538,7 @@ def layout_for(
         layout = _generic(header)
     _override(layout, by_index)
     usable = any(layout.scalars.values()) or layout.emails or layout.phones
-    if not usable and (layout.source == "csv" or by_index):
+    if strict and not usable and (layout.source == "csv" or by_index):
         raise UnknownFormatError(
             "no column could be matched to a contact field; name them with"
             " --map COLUMN=field (fields: " + ", ".join(FIELDS) + ")"
