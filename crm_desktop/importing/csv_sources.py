@@ -435,6 +435,11 @@ def _drop(layout: Layout, column: int) -> None:
 
     layout.emails = multis(layout.emails)
     layout.phones = multis(layout.phones)
+    if layout.ours:  # our report's label columns belong to its own value columns
+        if not layout.emails:
+            layout.email_labels = None
+        if not layout.phones:
+            layout.phone_labels = None
     addresses: list[AddressCols] = []
     for block in layout.addresses:
         parts = {part: i for part, i in block.parts.items() if i != column}

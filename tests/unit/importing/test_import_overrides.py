@@ -151,3 +151,16 @@ def test_ignoring_every_useful_column_is_refused() -> None:
         csv_sources.layout_for(header, "google", {99: "notes"})
     with pytest.raises(ValueError, match="unknown field"):
         csv_sources.layout_for(header, "google", {3: "shoe_size"})
+
+
+def test_our_report_keeps_its_labels_unless_their_values_are_remapped() -> None:
+    text = (
+        "display_name,emails,email_labels,phones,tags,notes\n"
+        "Anna Berg,a@x.example | b@x.example,work | home,+49 30 1234567,VIP | Friends,hi\n"
+    )
+    source, c = _contact(text, {5: "lead_source"})
+    assert source == "contacts"
+    assert c.emails == (LabeledValue("a@x.example", "work"), LabeledValue("b@x.example", "home"))
+    assert (c.lead_source, c.notes, c.tags) == ("hi", None, ("VIP", "Friends"))
+    _, c = _contact(text, {1: "ignore", 3: "email"})
+    assert c.emails == (LabeledValue("+49 30 1234567"),)  # not labelled "work"
