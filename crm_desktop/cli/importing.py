@@ -51,7 +51,8 @@ def register(commands: Any) -> None:
         default=[],
         metavar="COLUMN=field",
         help="read COLUMN as a contact field (given_name, family_name, email, phone, birthday,"
-        " tags, organization, notes, ...; 'ignore' skips it). Implies --format csv.",
+        " tags, organization, lead_source, notes, ...; 'ignore' skips it). Only the named"
+        " columns change: the others keep the detected format's handling (Google, Outlook).",
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="say what would happen, row by row; save nothing"
@@ -112,8 +113,6 @@ def run_import_command(ctx: Context, args: argparse.Namespace) -> int:
         mapping = csv_sources.parse_map(args.map)
     except ValueError as exc:
         raise CliError(str(exc)) from exc
-    if mapping and file_format == "auto":
-        file_format = "csv"
     info: dict[str, Any] = {"file": str(path)}
     records: CsvRows | list[Any]
     if file_format == "vcard":
@@ -133,6 +132,10 @@ def run_import_command(ctx: Context, args: argparse.Namespace) -> int:
         header = next(rows, None)
         if header is None:
             raise CliError(f"{path} is empty")
+        for item in args.map:
+            name = item.rpartition("=")[0].strip()
+            if not csv_sources.columns_named(header, {name: "ignore"}):
+                raise CliError(f"--map: the file has no column {name!r}")
         try:
             layout = csv_sources.layout_for(header, file_format, mapping)
         except csv_sources.UnknownFormatError as exc:

@@ -1,5 +1,5 @@
 """CSV layouts: Google Contacts (current and legacy), Outlook (English, German, French),
-our own ``contacts`` report, and any CSV with a column mapping.
+our own ``contacts`` report, and any CSV, each with per-column overrides on top.
 
 Each layout is compiled once from the header into a :class:`Layout` of column
 indices; every row is then read by the same small function, so 100,000 rows
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice, zip_longest
 
 from crm_desktop.domain.dates import PartialDate, parse_partial_date
@@ -25,6 +25,7 @@ __all__ = [
     "FORMATS",
     "Layout",
     "UnknownFormatError",
+    "columns_named",
     "detect_format",
     "layout_for",
     "parse_map",
@@ -404,49 +405,150 @@ def parse_map(items: Iterable[str]) -> dict[str, str]:
     return mapping
 
 
-def _generic(header: Sequence[str], mapping: Mapping[str, str]) -> Layout:
+def _generic(header: Sequence[str]) -> Layout:
+    """Any CSV: the columns whose names we can guess (``Email``, ``Last Name``, ...)."""
     layout = Layout("csv", tuple(header), tag_sep=",")
-    address: dict[str, int] = {}
+    guessed: dict[int, str] = {}
     for i, name in enumerate(header):
         key = _key(name)
-        target = mapping.get(key) or _GUESSES.get(key) or (key if key in FIELDS else None)
-        if target is None or target == "ignore":
-            continue
-        if target in SCALARS:
-            layout.scalars.setdefault(target, []).append(i)
-        elif target == "email":
-            layout.emails.append(Multi(i))
-        elif target == "phone":
-            layout.phones.append(Multi(i))
-        elif target == "birthday":
-            layout.birthday = i
-        elif target == "tags":
-            layout.tags.append(i)
-        elif target == "stay_in_touch_days":
-            layout.cadence = i
-        elif target in ADDRESS_PARTS:
-            address.setdefault(target, i)
-    if address:
-        layout.addresses.append(AddressCols(address))
-    if not (layout.scalars or layout.emails or layout.phones):
+        target = _GUESSES.get(key) or (key if key in FIELDS else None)
+        if target is not None:
+            guessed[i] = target
+    _override(layout, guessed)
+    return layout
+
+
+# -- overrides on top of any layout ---------------------------------------------------
+
+
+def _drop(layout: Layout, column: int) -> None:
+    """Take ``column`` out of every role it has in ``layout`` (a value or a label)."""
+    for name, columns in list(layout.scalars.items()):
+        layout.scalars[name] = [i for i in columns if i != column]
+
+    def multis(items: list[Multi]) -> list[Multi]:
+        return [
+            replace(m, label_column=None) if m.label_column == column else m
+            for m in items
+            if m.column != column
+        ]
+
+    layout.emails = multis(layout.emails)
+    layout.phones = multis(layout.phones)
+    if layout.ours:  # our report's label columns belong to its own value columns
+        if not layout.emails:
+            layout.email_labels = None
+        if not layout.phones:
+            layout.phone_labels = None
+    addresses: list[AddressCols] = []
+    for block in layout.addresses:
+        parts = {part: i for part, i in block.parts.items() if i != column}
+        if parts:
+            label_column = None if block.label_column == column else block.label_column
+            addresses.append(AddressCols(parts, block.label, label_column))
+    layout.addresses = addresses
+    layout.dates = [(i, label) for i, label in layout.dates if i != column]
+    layout.tags = [i for i in layout.tags if i != column]
+    for name in ("birthday", "cadence", "email_labels", "phone_labels", "dates_column"):
+        if getattr(layout, name) == column:
+            setattr(layout, name, None)
+
+
+def _add(layout: Layout, column: int, target: str) -> None:
+    """Give ``column`` the role ``target`` (one of :data:`FIELDS` but "ignore")."""
+    if target in SCALARS:
+        layout.scalars.setdefault(target, []).append(column)
+    elif target == "email":
+        layout.emails.append(Multi(column))
+    elif target == "phone":
+        layout.phones.append(Multi(column))
+    elif target == "birthday":
+        if layout.birthday is not None:
+            _drop(layout, layout.birthday)  # one birthday: the latest choice wins
+        layout.birthday = column
+    elif target == "tags":
+        layout.tags.append(column)
+    elif target == "stay_in_touch_days":
+        if layout.cadence is not None:
+            _drop(layout, layout.cadence)
+        layout.cadence = column
+    elif target in ADDRESS_PARTS:
+        # The first address that lacks this part takes it (so re-mapping "Address 1 -
+        # City" to Region stays in address 1); else a new, unlabelled address.
+        for n, block in enumerate(layout.addresses):
+            if target not in block.parts and "formatted" not in block.parts:
+                layout.addresses[n] = replace(block, parts={**block.parts, target: column})
+                return
+        layout.addresses.append(AddressCols({target: column}))
+
+
+def _override(layout: Layout, overrides: Mapping[int, str]) -> None:
+    """Apply ``{column: field}`` in order; each column loses its preset role first."""
+    width = len(layout.header)
+    for column, target in overrides.items():
+        if not 0 <= column < width:
+            raise ValueError(f"column {column + 1} is not in the header ({width} columns)")
+        if target not in FIELDS:
+            raise ValueError(f"unknown field {target!r}; fields: {', '.join(FIELDS)}")
+        _drop(layout, column)
+        if target != "ignore":
+            _add(layout, column, target)
+
+
+def columns_named(header: Sequence[str], mapping: Mapping[str, str]) -> dict[int, str]:
+    """``{column index: field}`` for a ``{column name: field}`` from :func:`parse_map`
+    (every column of that name; names compare as :func:`parse_map` keys them)."""
+    keyed = {_key(name): target for name, target in mapping.items()}
+    return {i: keyed[k] for i, name in enumerate(header) if (k := _key(name)) in keyed}
+
+
+def layout_for(
+    header: Sequence[str],
+    fmt: str,
+    overrides: Mapping[int, str] | Mapping[str, str] | None = None,
+    *,
+    strict: bool = True,
+) -> Layout:
+    """The layout of ``header`` in format ``fmt`` ("auto" detects it), with ``overrides``
+    on top.
+
+    ``overrides`` maps a column (its index, or its name as :func:`parse_map` gives
+    it) to a field of :data:`FIELDS` or "ignore". Only those columns change: every
+    other column keeps the preset's handling (Google's `` ::: `` values and label
+    columns, Outlook's dates, ...), so a user can re-map one column of a Google file
+    without losing the rest. Applied in order, so for the single-slot fields
+    (birthday, stay in touch) the last choice wins; a column mapped to a field the
+    preset already fills is read after the preset's (the first non-empty value wins).
+
+    Raises :class:`UnknownFormatError` when no column feeds a name, e-mail or phone
+    (a plain CSV, or any format once overrides ignored everything) unless ``strict``
+    is false (the import wizard shows such a layout while the user is choosing);
+    ValueError for an index outside the header or an unknown field.
+    """
+    by_index: dict[int, str] = {}
+    for column, target in (overrides or {}).items():
+        if isinstance(column, str):
+            by_index.update(columns_named(header, {column: target}))
+        else:
+            by_index[column] = target
+    if fmt == "auto":
+        fmt = detect_format(header)
+    if fmt == "google":
+        layout = _google(header)
+    elif fmt == "outlook":
+        layout = _outlook(header)
+    elif fmt == "contacts":
+        layout = _ours(header)
+    else:
+        layout = _generic(header)
+    _override(layout, by_index)
+    usable = any(layout.scalars.values()) or layout.emails or layout.phones
+    if strict and not usable and (layout.source == "csv" or by_index):
         raise UnknownFormatError(
             "no column could be matched to a contact field; name them with"
             " --map COLUMN=field (fields: " + ", ".join(FIELDS) + ")"
         )
     return layout
-
-
-def layout_for(header: Sequence[str], fmt: str, mapping: Mapping[str, str] | None = None) -> Layout:
-    """The layout of ``header`` in format ``fmt`` ("auto" detects it)."""
-    if fmt == "auto":
-        fmt = "csv" if mapping else detect_format(header)
-    if fmt == "google":
-        return _google(header)
-    if fmt == "outlook":
-        return _outlook(header)
-    if fmt == "contacts":
-        return _ours(header)
-    return _generic(header, mapping or {})
 
 
 # -- reading rows ---------------------------------------------------------------------

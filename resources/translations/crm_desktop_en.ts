@@ -2307,7 +2307,7 @@ Your customers, on your computer, in one file.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Choose the contact field each column goes to, or Ignore. Changing a field reads the file as a plain CSV: values in one cell are then not split.</source>
+        <source>Each row shows what a column becomes. Change any of them, or choose Ignore; the columns you leave keep the detected format's handling.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2435,19 +2435,51 @@ Your customers, on your computer, in one file.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Label of an e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label of a phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label of an address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Important dates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Field for column %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Choose a field for at least one column.</source>
+        <source>Choose a contact field (a name, e-mail or phone) for at least one column.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>You changed %n column(s); the others keep the fields guessed from their names.</source>
+        <translation><numerusform>You changed %n column; the others keep the fields guessed from their names.</numerusform><numerusform>You changed %n columns; the others keep the fields guessed from their names.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>You changed %n column(s); the others are read as %1.</source>
+        <translation><numerusform>You changed %n column; the others are read as %1.</numerusform><numerusform>You changed %n columns; the others are read as %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>Fields guessed from the column names.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Your own mapping: the file is read as a plain CSV.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The detected mapping.</source>
+        <source>As detected for %1.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -135,3 +135,32 @@ def test_user_errors_and_usage(
     with pytest.raises(SystemExit) as exc:
         run(tmp_data_dir, capsys, "import", str(google_csv), "--on-duplicate", "explode")
     assert exc.value.code == 2
+
+
+def test_map_on_a_google_file_keeps_the_google_handling(
+    tmp_data_dir: Path, google_csv: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        tmp_data_dir,
+        capsys,
+        "import",
+        str(google_csv),
+        "--map",
+        "Phone 1 - Value=notes",
+        "--format",
+        "json",
+    )
+    assert code == 1  # row 4's bad e-mail, as without --map
+    assert json.loads(out)["format"] == "google"
+    code, out, _ = run(tmp_data_dir, capsys, "contacts", "list", "--format", "json")
+    [anna] = [c for c in json.loads(out) if c["display_name"] == "Anna Berg"]
+    code, out, _ = run(
+        tmp_data_dir, capsys, "contacts", "show", str(anna["id"]), "--format", "json"
+    )
+    detail = json.loads(out)
+    assert detail["notes"] == "+49 30 1234567"
+    assert detail["phones"] == []
+    assert detail["tags"] == ["VIP"]  # Labels still become tags without "* myContacts"
+    assert detail["birthday"] == {"month": 2, "day": 29, "year": None}  # --MM-DD
+    code, _, err = run(tmp_data_dir, capsys, "import", str(google_csv), "--map", "Nope=notes")
+    assert code == 1 and "no column 'Nope'" in err

@@ -99,8 +99,10 @@ def test_google_csv_detect_preview_dry_run_and_import(
     assert wizard.currentId() == PAGE_MAPPING
     fields = wizard.mapping_page.fields()
     assert fields[1:3] == ["given_name", "family_name"]
-    assert fields[5] == "tags"
-    assert wizard.fields() is None  # the Google layout as detected
+    assert fields[5:8] == ["tags", "email_label", "email"]
+    assert wizard.mapping_page.combos[6].currentText() == "Label of an e-mail"
+    assert wizard.overrides() == {}  # the Google layout as detected
+    assert not wizard.mapping_page.reset.isEnabled()
 
     wizard.next()
     assert wizard.currentId() == PAGE_DRY_RUN
@@ -162,7 +164,8 @@ def test_cp1250_semicolon_csv_with_a_custom_mapping(qtbot, gui_ctx, services, tm
     for column, field in enumerate(("family_name", "given_name", "organization", "phone", "notes")):
         mapping.set_field(column, field)
     assert mapping.isComplete()
-    assert wizard.fields() == ["family_name", "given_name", "organization", "phone", "notes"]
+    assert mapping.fields() == ["family_name", "given_name", "organization", "phone", "notes"]
+    assert wizard.overrides() == dict(enumerate(mapping.fields()))
 
     wizard.next()
     qtbot.waitUntil(lambda: not wizard.dry_run_page._running, timeout=5000)

@@ -13,6 +13,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from support.factories import contact_input
 
 from crm_desktop.gui.context import GuiContext
@@ -238,3 +239,23 @@ def test_follow_ups_has_no_period_and_labels_are_translated(
     win.select_report("follow-ups")
     assert not win.date_from.isEnabled() and not win.by.isVisibleTo(win)
     assert win.params().start is None
+
+
+def test_mnemonic_labels_are_as_wide_as_they_are_drawn(gui_ctx: GuiContext, qtbot) -> None:
+    """ "To" was clipped to "Tc": Qt sized it kerned but drew the underlined T unkerned."""
+    win = make_window(gui_ctx, qtbot)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    win.select_report("meeting-outcomes")  # the one that shows "By"
+    checked = []
+    for label in win.findChildren(QLabel):
+        before, mark, after = label.text().partition("&")
+        if not mark or not label.isVisible():
+            continue
+        metrics = label.fontMetrics()  # drawn in three runs: before, the letter, after
+        runs = (before, after[:1], after[1:])
+        drawn = sum(metrics.horizontalAdvance(run) for run in runs if run)
+        assert label.width() >= drawn, label.text()
+        checked.append(before + after)
+    assert {"Period", "From", "To", "By"} <= set(checked)

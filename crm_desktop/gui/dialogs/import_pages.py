@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from crm_desktop.gui.dialogs import import_source
+from crm_desktop.gui.dialogs.import_source import ROLES, Effective
 from crm_desktop.gui.i18n import fmt
 from crm_desktop.gui.models.import_preview import OutcomeModel, PreviewModel
 from crm_desktop.importing import csv_sources
@@ -210,10 +212,7 @@ class DetectPage(QWizardPage):
                 combo.setCurrentIndex(max(0, combo.findData(value)))
         self.encoding_combo.setEnabled(not vcard)
         self.delimiter_combo.setEnabled(not vcard)
-        names = {
-            self.format_combo.itemData(i): self.format_combo.itemText(i)
-            for i in range(self.format_combo.count())
-        }
+        names = self.format_names()
         if vcard:
             self.detected.setText(fmt(self.tr("Detected: %1."), names["vcard"]))
         else:
@@ -238,6 +237,13 @@ class DetectPage(QWizardPage):
             else self.tr("The file has no rows to import.")
         )
         self.completeChanged.emit()
+
+    def format_names(self) -> dict[str, str]:
+        """{"google": "Google Contacts CSV", ...} as the format list shows them."""
+        return {
+            str(self.format_combo.itemData(i)): self.format_combo.itemText(i)
+            for i in range(self.format_combo.count())
+        }
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -265,14 +271,22 @@ class DetectPage(QWizardPage):
 
 
 class MappingPage(QWizardPage):
+    """One row per column: what the detected format makes of it, and the user's choice.
+
+    The user's choices are overrides on top of the preset (:attr:`overrides`,
+    {column: field}); the columns left alone keep the preset's handling, so
+    re-mapping one column of a Google file keeps its `` ::: `` values, labels
+    and birthdays. Every row shows what its column becomes after the overrides.
+    """
+
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.w = wizard
         self.setTitle(self.tr("Match the columns"))
         self.setSubTitle(
             self.tr(
-                "Choose the contact field each column goes to, or Ignore. Changing a field "
-                "reads the file as a plain CSV: values in one cell are then not split."
+                "Each row shows what a column becomes. Change any of them, or choose Ignore; "
+                "the columns you leave keep the detected format's handling."
             )
         )
         self.table = QTableWidget(0, 3, self)
@@ -282,6 +296,7 @@ class MappingPage(QWizardPage):
         )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 14)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -299,7 +314,13 @@ class MappingPage(QWizardPage):
         row.addWidget(self.reset)
         layout.addLayout(row)
         self.combos: list[QComboBox] = []
+        self.overrides: dict[int, str] = {}  # column -> field, in the order chosen
+        self._effective = Effective((), False)
         self._built_for: object = None
+
+    def overrides_for(self, analysis: object) -> dict[int, str]:
+        """The overrides when this page was built for ``analysis`` (else none)."""
+        return dict(self.overrides) if self._built_for is analysis else {}
 
     def field_names(self) -> dict[str, str]:
         return {
@@ -327,6 +348,13 @@ class MappingPage(QWizardPage):
             "postal_code": self.tr("Postal code"),
             "country": self.tr("Country"),
             "ignore": self.tr("Ignore"),
+            # what only a preset makes of a column (import_source.ROLES)
+            "email_label": self.tr("Label of an e-mail"),
+            "phone_label": self.tr("Label of a phone"),
+            "address_label": self.tr("Label of an address"),
+            "anniversary": self.tr("Anniversary"),
+            "address": self.tr("Addresses"),
+            "dates": self.tr("Important dates"),
         }
 
     def initializePage(self) -> None:
@@ -335,6 +363,7 @@ class MappingPage(QWizardPage):
             return
         self._built_for = a
         names = self.field_names()
+        self.overrides = {}
         self.table.setRowCount(len(a.header))
         self.combos = []
         for i, column in enumerate(a.header):
@@ -343,41 +372,95 @@ class MappingPage(QWizardPage):
             self.table.setItem(i, 1, QTableWidgetItem(sample[:80]))
             combo = QComboBox(self.table)
             combo.setAccessibleName(fmt(self.tr("Field for column %1"), column))
+            if a.mapping[i] in ROLES:  # the preset's own use of it comes first
+                combo.addItem(names[a.mapping[i]], a.mapping[i])
             for key in csv_sources.FIELDS:
                 combo.addItem(names.get(key, key), key)
-            combo.setCurrentIndex(max(0, combo.findData(a.mapping[i])))
-            combo.currentIndexChanged.connect(self._changed)
+            combo.activated.connect(
+                lambda index, i=i, combo=combo: self.set_field(i, str(combo.itemData(index)))
+            )
             self.table.setCellWidget(i, 2, combo)
             self.combos.append(combo)
-        self._changed()
+        self._show()
 
     def fields(self) -> list[str]:
-        return [str(c.currentData()) for c in self.combos]
+        """What each column becomes (a field, a preset role, or "ignore")."""
+        return list(self._effective.fields)
 
     def set_field(self, column: int, field: str) -> None:
-        self.combos[column].setCurrentIndex(self.combos[column].findData(field))
+        """The user's choice for ``column``: an override unless the column already is that.
 
-    def _reset(self) -> None:
+        Another column that loses its place to it (there is one birthday) drops
+        its own override and goes back to what the preset makes of it.
+        """
         a = self.w.analysis
         if a is None:
             return
-        for combo, field in zip(self.combos, a.mapping, strict=False):
-            combo.setCurrentIndex(max(0, combo.findData(field)))
+        self.overrides.pop(column, None)
+        if import_source.effective_fields(a, self.overrides).fields[column] != field:
+            self.overrides[column] = field
+        while True:
+            shown = import_source.effective_fields(a, self.overrides).fields
+            stale = [c for c, f in self.overrides.items() if shown[c] != f]
+            if not stale:
+                break
+            for c in stale:
+                del self.overrides[c]
+        for c in list(self.overrides):  # and one that the preset now does by itself
+            without = {k: f for k, f in self.overrides.items() if k != c}
+            if import_source.effective_fields(a, without).fields == shown:
+                self.overrides = without
+        self._show()
 
-    def _changed(self) -> None:
+    def _reset(self) -> None:
+        self.overrides = {}
+        self._show()
+
+    def _show(self) -> None:
         a = self.w.analysis
-        used = [f for f in self.fields() if f != "ignore"]
-        if not used:
-            self.note.setText(self.tr("Choose a field for at least one column."))
-        elif a is not None and tuple(self.fields()) != a.mapping:
-            self.note.setText(self.tr("Your own mapping: the file is read as a plain CSV."))
+        if a is None:
+            return
+        self._effective = import_source.effective_fields(a, self.overrides)
+        for i, (combo, field) in enumerate(zip(self.combos, self._effective.fields, strict=True)):
+            if combo.findData(field) < 0:
+                combo.addItem(self.field_names().get(field, field), field)
+            combo.setCurrentIndex(combo.findData(field))
+            item = self.table.item(i, 0)
+            if item is not None:
+                font = item.font()
+                font.setBold(i in self.overrides)  # the user's own choices stand out
+                item.setFont(font)
+        changed = len(self.overrides)
+        name = self.w.detect_page.format_names().get(a.format, a.format)
+        if not self._effective.usable:
+            self.note.setText(
+                self.tr("Choose a contact field (a name, e-mail or phone) for at least one column.")
+            )
+        elif changed and a.format == "csv":
+            self.note.setText(
+                self.tr(
+                    "You changed %n column(s); the others keep the fields guessed from their "
+                    "names.",
+                    "",
+                    changed,
+                )
+            )
+        elif changed:
+            self.note.setText(
+                fmt(
+                    self.tr("You changed %n column(s); the others are read as %1.", "", changed),
+                    name,
+                )
+            )
+        elif a.format == "csv":
+            self.note.setText(self.tr("Fields guessed from the column names."))
         else:
-            self.note.setText(self.tr("The detected mapping."))
-        self.reset.setEnabled(a is not None and tuple(self.fields()) != a.mapping)
+            self.note.setText(fmt(self.tr("As detected for %1."), name))
+        self.reset.setEnabled(bool(changed))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return any(f != "ignore" for f in self.fields())
+        return self._effective.usable
 
 
 # -- 4. dry run ---------------------------------------------------------------------

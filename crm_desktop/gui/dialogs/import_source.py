@@ -4,13 +4,14 @@ Qt-free, so the worker thread runs it: :func:`analyze` decodes the bytes
 (encoding and delimiter detected or overridden), reads the header and the
 first rows and detects the format; :func:`build_records` turns the whole file
 into :class:`~crm_desktop.importing.records.ImportRecord` values with the
-preset layout or, once the user has changed the column mapping, as a generic
-CSV with that mapping (as ``crm-desktop import --map`` does).
+preset layout and the user's per-column overrides on top (as
+``crm-desktop import --map`` does): the columns the user did not touch keep
+the preset's handling.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,15 +23,22 @@ from crm_desktop.services.dto import ContactInput
 
 __all__ = [
     "PREVIEW_ROWS",
+    "ROLES",
     "Analysis",
+    "Effective",
     "analyze",
     "build_records",
     "columns_of",
+    "effective_fields",
     "is_vcard",
-    "mapping_key",
 ]
 
 PREVIEW_ROWS = 20
+
+#: What a preset can make of a column beyond the fields a user may choose
+#: (:data:`csv_sources.FIELDS`): the label of an e-mail, phone or address in
+#: another column, an anniversary, our report's whole addresses and dates.
+ROLES = ("email_label", "phone_label", "address_label", "anniversary", "address", "dates")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +54,7 @@ class Analysis:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]  # the first PREVIEW_ROWS data rows
     text: str = ""
-    mapping: tuple[str, ...] = ()  # the preset's field for each column ("ignore" if none)
+    mapping: tuple[str, ...] = ()  # the preset's role of each column ("ignore" if none)
 
 
 def is_vcard(path: Path, data: bytes) -> bool:
@@ -83,7 +91,8 @@ def _vcard_preview(data: bytes) -> tuple[tuple[str, ...], tuple[tuple[str, ...],
 
 
 def columns_of(layout: Layout) -> tuple[str, ...]:
-    """The field each column of ``layout`` feeds ("ignore" where none)."""
+    """The role of each column of ``layout``: a field of :data:`csv_sources.FIELDS`, one
+    of :data:`ROLES`, or "ignore" where the column feeds nothing."""
     fields = ["ignore"] * len(layout.header)
 
     def put(column: int | None, name: str) -> None:
@@ -93,14 +102,20 @@ def columns_of(layout: Layout) -> tuple[str, ...]:
     for name, cols in layout.scalars.items():
         for column in cols:
             put(column, name)
-    for multi in layout.emails:
-        put(multi.column, "email")
-    for multi in layout.phones:
-        put(multi.column, "phone")
+    for kind, multis in (("email", layout.emails), ("phone", layout.phones)):
+        for multi in multis:
+            put(multi.column, kind)
+            put(multi.label_column, f"{kind}_label")
+    put(layout.email_labels, "email_label")
+    put(layout.phone_labels, "phone_label")
     for address in layout.addresses:
         for part, column in address.parts.items():
-            put(column, part if part in csv_sources.ADDRESS_PARTS else "street")
+            put(column, part if part in csv_sources.ADDRESS_PARTS else "address")
+        put(address.label_column, "address_label")
     put(layout.birthday, "birthday")
+    for column, _label in layout.dates:
+        put(column, "anniversary")
+    put(layout.dates_column, "dates")
     for column in layout.tags:
         put(column, "tags")
     put(layout.cadence, "stay_in_touch_days")
@@ -153,27 +168,30 @@ def analyze(
     )
 
 
-def mapping_key(column: str) -> str | None:
-    """The key ``csv_sources`` matches a column by (None for a nameless column)."""
+@dataclass(frozen=True, slots=True)
+class Effective:
+    """What each column becomes with the user's overrides on the preset."""
+
+    fields: tuple[str, ...]  # a field, a role of ROLES, or "ignore", per column
+    usable: bool  # some column feeds a name, e-mail, phone or other contact field
+
+
+def effective_fields(analysis: Analysis, overrides: Mapping[int, str]) -> Effective:
+    """The columns' roles with ``overrides`` ({column: field}) on the preset."""
+    if analysis.format == "vcard":
+        return Effective((), True)
+    header, chosen = analysis.header, analysis.format
     try:
-        parsed = csv_sources.parse_map([f"{column}=ignore"])
-    except ValueError:
-        return None
-    return next(iter(parsed), None)
+        return Effective(columns_of(csv_sources.layout_for(header, chosen, overrides)), True)
+    except csv_sources.UnknownFormatError:  # the import would refuse it, as it says
+        layout = csv_sources.layout_for(header, chosen, overrides, strict=False)
+        return Effective(columns_of(layout), False)
 
 
-def custom_mapping(header: Sequence[str], fields: Sequence[str]) -> dict[str, str]:
-    """``{key: field}`` for :func:`csv_sources.layout_for`; the first column of a name wins."""
-    mapping: dict[str, str] = {}
-    for column, target in zip(header, fields, strict=False):
-        key = mapping_key(column)
-        if key is not None:
-            mapping.setdefault(key, target)
-    return mapping
-
-
-def build_records(analysis: Analysis, fields: Sequence[str] | None = None) -> list[ImportRecord]:
-    """Every record of the file; ``fields`` (one per column) reads it as a mapped CSV.
+def build_records(
+    analysis: Analysis, overrides: Mapping[int, str] | None = None
+) -> list[ImportRecord]:
+    """Every record of the file: the preset layout with ``overrides`` ({column: field}).
 
     Raises :class:`csv_sources.UnknownFormatError` when no column feeds a field.
     """
@@ -193,13 +211,5 @@ def build_records(analysis: Analysis, fields: Sequence[str] | None = None) -> li
     header = next(reader, None)
     if header is None:
         return []
-    if fields is not None and tuple(fields) != analysis.mapping:
-        layout = csv_sources.layout_for(header, "csv", custom_mapping(header, fields))
-    else:
-        layout = csv_sources.layout_for(header, analysis.format)
+    layout = csv_sources.layout_for(header, analysis.format, overrides)
     return list(csv_sources.records(layout, reader))
-
-
-def mapped(fields: Sequence[str], analysis: Analysis) -> bool:
-    """Whether ``fields`` differs from the preset (the file is then read as a mapped CSV)."""
-    return tuple(fields) != analysis.mapping

@@ -176,20 +176,19 @@ class ImportWizard(QWizard):
 
         self.ctx.runner.run(job, done, failed, key="import-analyze")
 
-    def fields(self) -> list[str] | None:
-        """The column mapping when the user changed it (None: the detected layout)."""
+    def overrides(self) -> dict[int, str]:
+        """The user's column choices on top of the detected layout ({column: field})."""
         a = self.analysis
-        if a is None or a.format == "vcard" or not self.mapping_page.combos:
-            return None
-        chosen = self.mapping_page.fields()
-        return chosen if import_source.mapped(chosen, a) else None
+        if a is None or a.format == "vcard":
+            return {}
+        return self.mapping_page.overrides_for(a)
 
     # -- 4. dry run -------------------------------------------------------------------
 
     def _records_job(self, dry_run: bool) -> Callable[[], _Checked]:
         analysis = self.analysis
         assert analysis is not None
-        fields = self.fields()
+        overrides = self.overrides()
         on_duplicate: OnDuplicate = self.dry_run_page.on_duplicate()  # type: ignore[assignment]
         chunk = self.chunk_size
         cancel = self._cancel
@@ -197,7 +196,7 @@ class ImportWizard(QWizard):
         ctx = self.ctx
 
         def job() -> _Checked:
-            records = import_source.build_records(analysis, fields)
+            records = import_source.build_records(analysis, overrides)
             result = run_import(
                 ctx.services.db,
                 records,

@@ -80,6 +80,22 @@ def _file_dialog(parent: QWidget, caption: str, suggested: str, filters: str) ->
     return path
 
 
+def _buddy_label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
+    """A label with a mnemonic (``&To``) that is as wide as it is drawn.
+
+    Qt sizes such a label by the kerned text, but draws the underlined letter as
+    a separate run, without kerning: "To" came out one pixel wider than its size
+    hint and its "o" was clipped to "Tc". Without kerning the size hint and the
+    drawing agree, in any font and language.
+    """
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setKerning(False)
+    label.setFont(font)
+    label.setBuddy(buddy)
+    return label
+
+
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -228,20 +244,20 @@ class ReportsWindow(QWidget):
         self.by.setAccessibleName(self.tr("Group meetings by"))
         self.by.addItem(self.tr("Week"), "week")
         self.by.addItem(self.tr("Month"), "month")
-        self.by_label = QLabel(self.tr("&By"), self)
-        self.by_label.setBuddy(self.by)
+        self.by_label = _buddy_label(self.tr("&By"), self.by, self)
         self.show_button = QPushButton(icons.icon("report"), self.tr("&Show"), self)
         self.show_button.setAccessibleName(self.tr("Show the report"))
         self.show_button.setDefault(True)
 
         period = QHBoxLayout()
+        self.period_labels: list[QLabel] = []
         for text, widget in (
             (self.tr("&Period"), self.preset),
             (self.tr("&From"), self.date_from),
             (self.tr("&To"), self.date_to),
         ):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
+            label = _buddy_label(text, widget, self)
+            self.period_labels.append(label)
             period.addWidget(label)
             period.addWidget(widget)
         period.addWidget(self.all_dates)
