@@ -393,8 +393,8 @@ def run_import(
     All or nothing: the writes happen in one IMMEDIATE transaction; an
     exception (including :class:`ImportCancelled` and KeyboardInterrupt)
     rolls it back. Progress is reported and cancel polled after every
-    ``chunk_size`` rows; the stage is "saving" for an import, "checking" for
-    a dry run. ``before_write(row)`` runs before each new contact's batch is
+    ``chunk_size`` rows; the stage is "saving" for an import (after a first
+    "checking" at 0), "checking" for a dry run. ``before_write(row)`` runs before each new contact's batch is
     written (a test hook for injected failures). ``pool``: check in worker
     processes (None: for large files on a multi-core machine; the outcomes
     are identical either way). Rows that fail validation are reported and
@@ -410,8 +410,8 @@ def run_import(
         cur = _raw_cursor(session)
         stamp = to_sql(now or datetime.now(UTC))
         run = _Run(cur, stamp, total, on_duplicate, dry_run, before_write)
-        if progress is not None:
-            progress(stage, 0, total)
+        if progress is not None:  # the first batch is checked before anything is saved
+            progress("checking", 0, total)
         batches = checked_batches(source, phone_region, known, batch=chunk_size, pool=pool)
         try:
             for done, batch in batches:

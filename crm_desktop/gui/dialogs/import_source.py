@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crm_desktop.importing import csv_sources
+from crm_desktop.importing.checking import CsvRows, Source
 from crm_desktop.importing.csv_sources import Layout
 from crm_desktop.importing.records import ImportRecord, RowProblem
 from crm_desktop.importing.sniff import read_rows, sniff
@@ -188,10 +189,11 @@ def effective_fields(analysis: Analysis, overrides: Mapping[int, str]) -> Effect
         return Effective(columns_of(layout), False)
 
 
-def build_records(
-    analysis: Analysis, overrides: Mapping[int, str] | None = None
-) -> list[ImportRecord]:
+def build_records(analysis: Analysis, overrides: Mapping[int, str] | None = None) -> Source:
     """Every record of the file: the preset layout with ``overrides`` ({column: field}).
+
+    A CSV file is returned as its rows and layout: the importer maps them
+    where it checks them (in worker processes for a large file).
 
     Raises :class:`csv_sources.UnknownFormatError` when no column feeds a field.
     """
@@ -212,4 +214,4 @@ def build_records(
     if header is None:
         return []
     layout = csv_sources.layout_for(header, analysis.format, overrides)
-    return list(csv_sources.records(layout, reader))
+    return CsvRows(layout, list(reader))
