@@ -111,6 +111,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Default (on the day)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Default (%1 days before)</source>
         <translation type="unfinished" />
     </message>
@@ -3965,6 +3969,10 @@ Sync services copy the database while it is being written and may bring back an 
     <message numerus="yes">
         <source>in %n day(s)</source>
         <translation><numerusform>in %n day</numerusform><numerusform>in %n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Default (%n day(s) before)</source>
+        <translation><numerusform>Default (%n day before)</numerusform><numerusform>Default (%n days before)</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n open</source>
