@@ -387,8 +387,8 @@ Your current database is backed up first, so you can go back to it. People erase
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <source>%n person(s) erased after this backup was made were erased again.</source>
-        <translation><numerusform>%n person erased after this backup was made were erased again.</numerusform><numerusform>%n persons erased after this backup was made were erased again.</numerusform></translation>
+        <source>Erased again: %n contact(s) erased after this backup was made.</source>
+        <translation><numerusform>Erased again: %n contact erased after this backup was made.</numerusform><numerusform>Erased again: %n contacts erased after this backup was made.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1268,6 +1268,10 @@ The newest verified backup was made on %2. You can restore it, or start with an 
     <message>
         <source>Restored the backup of %1: %2 contacts, %3 interactions.</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Erased again: %n contact(s) erased after this backup was made.</source>
+        <translation><numerusform>Erased again: %n contact erased after this backup was made.</numerusform><numerusform>Erased again: %n contacts erased after this backup was made.</numerusform></translation>
     </message>
 </context>
 <context>
