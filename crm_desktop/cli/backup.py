@@ -129,14 +129,19 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
 def run_restore(ctx: Context, args: argparse.Namespace) -> int:
     from crm_desktop.services.contacts import ContactService
     from crm_desktop.storage.backups import BackupError
-    from crm_desktop.storage.erasures import erased_ids_in
+    from crm_desktop.storage.erasures import pending_erasures
 
-    erased = erased_ids_in(ctx.paths.database)  # read before the file is replaced
+    store = _store(ctx)
     try:
-        result = _store(ctx).restore(args.id, ctx.paths.database)
+        made = store.get(args.id).created
+        # Read before the file is replaced: its ledger, and those of damaged files set aside.
+        pending = pending_erasures(ctx.paths.database, ctx.paths.quarantine_dir, made)
+        result = store.restore(args.id, ctx.paths.database)
     except BackupError as exc:
         raise CliError(str(exc)) from exc
     # People erased since the backup was made are erased again in it.
+    with ctx.db.read_raw() as conn:
+        erased = pending.ids_for(conn)
     replayed = ContactService(ctx.db).replay_erasures(erased) if erased else None
     again = len(replayed.contacts) if replayed else 0
     if args.format == "json":

@@ -29,6 +29,10 @@ class _Plurals(QObject):
     def in_days(self, n: int) -> str:
         return self.tr("in %n day(s)", "", n)
 
+    def default_days_before(self, n: int) -> str:
+        """The contact editor's "Default" birthday choice for one lead day."""
+        return self.tr("Default (%n day(s) before)", "", n)
+
     def open_deals(self, n: int) -> str:
         return self.tr("%n open", "", n)
 

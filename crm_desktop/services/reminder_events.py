@@ -6,6 +6,14 @@ only for the window asked (:func:`crm_desktop.domain.recurrence.occurrences`
 jumps to a far window by arithmetic). The occurrence key is the
 occurrence's UTC instant plus the offset, so a DST fold (02:30 twice) or a
 change of the user's zone never yields a second key for one occurrence.
+
+Why all-day offsets are counted on the wall clock: "1 day before" an
+all-day event means 00:00 the day before, in the event's zone. Subtracting
+24 h from the aware start is an hour off on the nights clocks change
+(01:00 in autumn, 23:00 the evening before in spring), so the local wall
+time is computed first and then localized (:func:`localize`, fold=0).
+Such a due instant can be up to :data:`WALL_SLACK` away from
+``start - offset``; the index ranges below are widened by that much.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from crm_desktop.domain.dates import localize
 from crm_desktop.domain.recurrence import Frequency, Recurrence, occurrences
 from crm_desktop.services.events import MAX_REMINDER_MINUTES
 from crm_desktop.services.reminder_dto import DueReminder, ReminderKind, day_month
@@ -25,6 +34,9 @@ __all__ = ["event_next_after", "event_window", "series_starts_between"]
 #: How far ahead a series is searched for its next reminder (a yearly event fits).
 SERIES_HORIZON = timedelta(days=800)
 _MAX_STEPS = 5000  # occurrences examined per series, whatever the rule
+#: How far a wall-clock offset can move a due instant from ``start - offset`` (the largest
+#: DST shift is 2 h, Troll station); index ranges widen by this much, exact tests follow.
+WALL_SLACK = timedelta(hours=3)
 
 _ONE_OFF = (
     "SELECT e.id, e.title, e.all_day, e.timezone, e.starts_at, r.minutes_before"
@@ -83,6 +95,20 @@ class _Series:
         )
 
 
+def due_at(start: datetime, minutes: int, all_day: bool) -> datetime:
+    """When the reminder ``minutes`` before ``start`` falls due (UTC).
+
+    ``start`` is aware; for an all-day event it is in the event's own zone,
+    and the offset is taken from its wall time (local midnight), then localized.
+    """
+    if not all_day:
+        return start.astimezone(UTC) - timedelta(minutes=minutes)
+    tz = start.tzinfo
+    assert tz is not None
+    wall = start.replace(tzinfo=None) - timedelta(minutes=minutes)
+    return localize(wall, tz).astimezone(UTC)
+
+
 def _reminder(
     event_id: int,
     title: str,
@@ -92,7 +118,7 @@ def _reminder(
     user_zone: ZoneInfo,
 ) -> DueReminder:
     start_utc = start.astimezone(UTC)
-    due = start_utc - timedelta(minutes=minutes)
+    due = due_at(start, minutes, all_day)
     if all_day:
         text = f"{title} on {day_month(start.date())}"
     else:
@@ -116,36 +142,37 @@ def event_window(
     conn: sqlite3.Connection, user_zone: ZoneInfo, lo: datetime, hi: datetime
 ) -> list[DueReminder]:
     """Every event reminder due in [lo, hi]."""
-    horizon = hi + timedelta(minutes=MAX_REMINDER_MINUTES)
+    horizon = hi + timedelta(minutes=MAX_REMINDER_MINUTES) + WALL_SLACK
     found: list[DueReminder] = []
     # The index range reads every start up to the longest offset ahead (weeks of events);
     # the julianday term keeps only reminders due in [lo, hi], give or take a minute for
-    # float rounding (the exact test is below), so Python parses a few rows, not hundreds.
+    # float rounding (all-day: the wall-clock slack), the exact test is below, so Python
+    # parses a few rows, not hundreds.
+    slack = WALL_SLACK / timedelta(days=1)
     sql = _ONE_OFF + (
         " AND e.starts_at >= ? AND e.starts_at <= ?"
         " AND julianday(e.starts_at) - r.minutes_before / 1440.0"
-        " BETWEEN julianday(?) - 0.001 AND julianday(?) + 0.001"
+        f" BETWEEN julianday(?) - 0.001 - e.all_day * {slack:.6f}"
+        f" AND julianday(?) + 0.001 + e.all_day * {slack:.6f}"
     )
     bounds = (to_sql(lo), to_sql(horizon), to_sql(lo), to_sql(hi))
     for event_id, title, all_day, tz_name, starts_at, minutes in conn.execute(sql, bounds):
         start = parse_utc(starts_at)
         assert start is not None
-        due = start - timedelta(minutes=minutes)
-        if lo <= due <= hi:
-            if all_day:  # the wall date of an all-day event is in its own zone
-                start = start.astimezone(_zone_or_utc(tz_name))
+        if all_day:  # the wall date of an all-day event is in its own zone
+            start = start.astimezone(_zone_or_utc(tz_name))
+        if lo <= due_at(start, minutes, bool(all_day)) <= hi:
             found.append(_reminder(event_id, title, bool(all_day), start, minutes, user_zone))
     for row in conn.execute(_SERIES, (to_sql(horizon), to_sql(lo))):
         series = _Series.of(row)
         if series is None:
             continue
-        end = hi + timedelta(minutes=max(series.minutes), microseconds=1)
+        end = hi + timedelta(minutes=max(series.minutes), microseconds=1) + WALL_SLACK
         for start in occurrences(
             series.first_wall, series.zone, series.rule, window_start=lo, window_end=end
         ):
             for minutes in series.minutes:
-                due = start.astimezone(UTC) - timedelta(minutes=minutes)
-                if lo <= due <= hi:
+                if lo <= due_at(start, minutes, series.all_day) <= hi:
                     found.append(
                         _reminder(
                             series.event_id, series.title, series.all_day, start, minutes, user_zone
@@ -203,18 +230,20 @@ def event_next_after(conn: sqlite3.Connection, at: datetime) -> datetime | None:
     longest = timedelta(minutes=row[0] or 0)
     # One-off events in start order; stop once no later start can be due sooner.
     cursor = conn.execute(_ONE_OFF + " AND e.starts_at > ? ORDER BY e.starts_at", (to_sql(at),))
-    for _id, _title, _all_day, _tz, starts_at, minutes in cursor:
+    for _id, _title, all_day, tz_name, starts_at, minutes in cursor:
         start = parse_utc(starts_at)
         assert start is not None
-        if best is not None and start - longest >= best:
+        if best is not None and start - longest - WALL_SLACK >= best:
             break
-        due = start - timedelta(minutes=minutes)
+        if all_day:
+            start = start.astimezone(_zone_or_utc(tz_name))
+        due = due_at(start, minutes, bool(all_day))
         if due > at and (best is None or due < best):
             best = due
     cursor.close()
     far = at + SERIES_HORIZON
     if best is not None:  # a series first starting after that cannot be due sooner
-        far = min(far, best + longest)
+        far = min(far, best + longest + WALL_SLACK)
     for series_row in conn.execute(_SERIES, (to_sql(far), to_sql(at))).fetchall():
         series = _Series.of(series_row)
         if series is None:
@@ -226,7 +255,9 @@ def event_next_after(conn: sqlite3.Connection, at: datetime) -> datetime | None:
 
 
 def _series_next(series: _Series, at: datetime, far: datetime) -> datetime | None:
-    longest = timedelta(minutes=max(series.minutes))
+    longest = timedelta(minutes=max(series.minutes)) + (
+        WALL_SLACK if series.all_day else timedelta()
+    )
     best: datetime | None = None
     for steps, start in enumerate(
         occurrences(series.first_wall, series.zone, series.rule, window_start=at, window_end=far)
@@ -235,7 +266,7 @@ def _series_next(series: _Series, at: datetime, far: datetime) -> datetime | Non
         if steps >= _MAX_STEPS or (best is not None and start_utc - longest >= best):
             break
         for minutes in series.minutes:
-            due = start_utc - timedelta(minutes=minutes)
+            due = due_at(start, minutes, series.all_day)
             if due > at and (best is None or due < best):
                 best = due
     return best

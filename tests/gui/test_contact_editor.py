@@ -297,6 +297,33 @@ def test_birthday_reminders_default_muted_and_custom_round_trip(
 
 
 @pytest.mark.parametrize(
+    ("setting", "label", "custom"),
+    [
+        ((3,), "Default (3 days before)", "3"),
+        ((1,), "Default (1 day before)", "1"),
+        ((0,), "Default (on the day)", "0"),
+        ((14, 2, 0), "Default (14, 2 and 0 days before)", "14, 2, 0"),
+        ((), "Default (no reminder)", "7, 0"),
+    ],
+)
+def test_default_birthday_choice_shows_the_users_setting(
+    open_editor: Opener,
+    services: Services,
+    setting: tuple[int, ...],
+    label: str,
+    custom: str,
+) -> None:
+    services.reminders.set_birthday_days(setting)  # Settings > Reminders
+    dialog = open_editor()
+    g = dialog.general
+    assert g.reminders.mode.itemText(g.reminders.DEFAULT) == label
+    assert g.reminders.mode.currentText() == label
+    assert not dialog.is_dirty()
+    g.reminders.mode.setCurrentIndex(g.reminders.CUSTOM)
+    assert g.reminders.days.text() == custom  # "Custom" starts from the default in force
+
+
+@pytest.mark.parametrize(
     ("typed", "message"),
     [
         ("", "Birthday reminders needs at least one number of days, such as 7, 1, 0."),

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from crm_desktop.gui.dialogs.damaged_file import DamagedFileDialog, Outcome, as_storage_error
 from crm_desktop.paths import AppPaths
+from crm_desktop.services.contacts import ContactService
+from crm_desktop.services.dto import ContactInput
 from crm_desktop.storage.backups import BackupStore
 from crm_desktop.storage.database import open_database
 from crm_desktop.storage.errors import ForeignDatabaseError, NotADatabaseError, StorageError
 from crm_desktop.storage.file_check import inspect_file
+from crm_desktop.storage.set_aside import quick_check
+from tests.unit.storage.test_set_aside import corrupt_middle_page
 
 
 def _database_with_backup(tmp_path: Path) -> tuple[AppPaths, str]:
@@ -93,3 +98,42 @@ def test_corruption_from_a_query_counts_as_damaged(tmp_path: Path) -> None:
     error = as_storage_error(sqlite3.DatabaseError("database disk image is malformed"), tmp_path)
     assert error is not None and "damaged" in error.message
     assert as_storage_error(ValueError("x"), tmp_path) is None
+
+
+def test_people_erased_in_the_damaged_file_stay_erased_in_the_restored_backup(
+    tmp_path: Path, qtbot
+) -> None:
+    paths = AppPaths.under(tmp_path / "data").ensure()
+    db = open_database(paths.database)
+    contacts = ContactService(db, clock=lambda: datetime(2026, 1, 1, tzinfo=UTC))
+    for n in range(300):  # enough rows for the contact table to span many pages
+        contacts.create(ContactInput(given_name=f"Person {n}", notes="x" * 200))
+    erased = contacts.create(ContactInput(given_name="Zqxwvyu")).id
+    db.close()
+    backup_id = BackupStore(paths).create(paths.database, "manual").id
+    db = open_database(paths.database)
+    ContactService(db).erase([erased])
+    db.close()
+    corrupt_middle_page(paths.database)
+    try:
+        quick_check(paths.database)
+    except StorageError as exc:
+        error = exc
+    else:
+        raise AssertionError("the damage went unnoticed")
+
+    dialog = DamagedFileDialog(paths, error)
+    qtbot.addWidget(dialog)
+    assert dialog.newest is not None and dialog.newest.id == backup_id
+    with qtbot.waitSignal(dialog.restored, timeout=10_000):
+        dialog.start_restore()
+    assert dialog.erased_again == 1
+    assert "Erased again: 1 contact erased after this backup was made." in dialog.summary()
+    db = open_database(paths.database)
+    try:
+        assert ContactService(db).erased_ids() == [erased]
+        with db.read_raw() as conn:
+            assert conn.execute("SELECT count(*) FROM contact").fetchone()[0] == 300
+    finally:
+        db.close()
+    assert b"Zqxwvyu" not in paths.database.read_bytes()

@@ -50,10 +50,12 @@ def restore_into(ctx: GuiContext, backup_id: str) -> Restored:
     from crm_desktop.services.registry import Services
     from crm_desktop.storage.backups import BackupStore
     from crm_desktop.storage.database import open_database
-    from crm_desktop.storage.erasures import erased_ids_in
+    from crm_desktop.storage.erasures import pending_erasures
 
     paths = ctx.paths
-    erased = erased_ids_in(paths.database)  # read before the file is replaced
+    made = BackupStore(paths).get(backup_id).created
+    # Read before the file is replaced: its ledger, and those of damaged files set aside.
+    pending = pending_erasures(paths.database, paths.quarantine_dir, made)
     ctx.services.close()  # every pooled connection: the restore needs the file to itself
 
     def reopen() -> Services:
@@ -67,6 +69,8 @@ def restore_into(ctx: GuiContext, backup_id: str) -> Restored:
     finally:
         services = reopen()  # the restored file, or the untouched one after a failure
     again = 0
+    with services.db.read_raw() as conn:
+        erased = pending.ids_for(conn)
     if erased:
         again = len(services.contacts.replay_erasures(erased).contacts)
     return Restored(result, again)
@@ -369,7 +373,7 @@ class BackupsDialog(QDialog):
         if restored.erased_again:
             lines.append(
                 self.tr(
-                    "%n person(s) erased after this backup was made were erased again.",
+                    "Erased again: %n contact(s) erased after this backup was made.",
                     "",
                     restored.erased_again,
                 )

@@ -74,7 +74,9 @@ class _ListTarget:
         self.rows.error.set_problem(self.rows, message)
 
 
-Loaded = tuple[ContactDetail | None, list[NamedCount], list[str], list[str], bool, str]
+Loaded = tuple[
+    ContactDetail | None, list[NamedCount], list[str], list[str], bool, str, tuple[int, ...]
+]
 
 
 class ContactEditorDialog(QDialog):
@@ -180,6 +182,7 @@ class ContactEditorDialog(QDialog):
                 [t.name for t in s.vocabulary.tags()],
                 opted_in,
                 CONSENT_PURPOSE,
+                s.reminders.settings().birthday_days,  # what "Default" means right now
             )
 
         ctx.runner.run(job, self._loaded, self._load_failed)
@@ -187,8 +190,9 @@ class ContactEditorDialog(QDialog):
     def _loaded(self, result: Loaded) -> None:
         if not shiboken6.isValid(self):
             return
-        detail, statuses, lead_sources, tags, opted_in, purpose = result
+        detail, statuses, lead_sources, tags, opted_in, purpose, birthday_days = result
         self.general.set_vocabularies(statuses, lead_sources, tags)
+        self.general.reminders.set_default_days(birthday_days)
         data = detail.to_input() if detail is not None else ContactInput()
         self.general.set_input(data)
         self.general.set_greeting(opted_in, purpose)

@@ -67,6 +67,7 @@ class DamagedFileDialog(QDialog):
         self.moved: Path | None = None
         self.newest: BackupInfo | None = None
         self.restore_result: RestoreResult | None = None
+        self.erased_again = 0  # people erased in the damaged file, erased again after a restore
         self._move_error: str | None = None
         self._job = OffThread(self)
         self._job.done.connect(self._restore_done)
@@ -211,12 +212,30 @@ class DamagedFileDialog(QDialog):
     # -- the choices -------------------------------------------------------------------------
 
     def restore_newest(self) -> RestoreResult:
-        """Put the newest verified backup in place (any thread; the file set is aside)."""
+        """Put the newest verified backup in place (any thread; the file set is aside).
+
+        Whoever was erased in the damaged file since the backup was made is
+        erased again (its ledger is read, never written, where it was set aside).
+        """
+        from crm_desktop.services.contacts import ContactService
         from crm_desktop.storage.backups import BackupStore
+        from crm_desktop.storage.database import open_database
+        from crm_desktop.storage.erasures import pending_erasures
 
         if self.newest is None or self.moved is None:
             raise RuntimeError("nothing to restore")
-        return BackupStore(self.paths).restore(self.newest.id, self.paths.database)
+        paths = self.paths
+        pending = pending_erasures(paths.database, paths.quarantine_dir, self.newest.created)
+        result = BackupStore(paths).restore(self.newest.id, paths.database)
+        db = open_database(paths.database, backup_dir=paths.backup_dir)
+        try:
+            with db.read_raw() as conn:
+                erased = pending.ids_for(conn)
+            if erased:
+                self.erased_again = len(ContactService(db).replay_erasures(erased).contacts)
+        finally:
+            db.close()
+        return result
 
     def start_restore(self) -> None:
         if self._job.busy:
@@ -251,12 +270,20 @@ class DamagedFileDialog(QDialog):
         result = self.restore_result
         if result is None:
             return ""
-        return fmt(
+        text = fmt(
             self.tr("Restored the backup of %1: %2 contacts, %3 interactions."),
             result.created.astimezone().strftime("%Y-%m-%d %H:%M"),
             f"{result.contacts:,}",
             f"{result.interactions:,}",
         )
+        if self.erased_again:
+            again = self.tr(
+                "Erased again: %n contact(s) erased after this backup was made.",
+                "",
+                self.erased_again,
+            )
+            text = f"{text} {again}"
+        return text
 
     def reject(self) -> None:
         if self._job.busy:

@@ -31,13 +31,15 @@ from PySide6.QtWidgets import (
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.domain.text import NAME_MAX, NOTES_MAX, SHORT_TEXT_MAX, clean_text
 from crm_desktop.gui import icons
+from crm_desktop.gui.plurals import plurals
 
 Validate = Callable[[], str | None]
 
 # As the service allows (contact_fields): 0 to 60 days before, at most five values.
 MAX_BIRTHDAY_LEAD_DAYS = 60
 MAX_BIRTHDAY_LEADS = 5
-# The global default shown in the "Remind" control (ReminderSettings.birthday_days).
+# The built-in global default (ReminderSettings.birthday_days), until the editor has read
+# the user's setting; also what "Custom" starts from when the default is muted.
 DEFAULT_BIRTHDAY_LEADS = (7, 0)
 
 
@@ -295,8 +297,25 @@ def _and_list(values: Sequence[int]) -> str:
     return tr("%1 and %2").replace("%1", ", ".join(words[:-1])).replace("%2", words[-1])
 
 
+def default_leads_label(days: Sequence[int]) -> str:
+    """The "Default" choice, saying what the default is (Settings > Reminders) right now."""
+    leads = sorted(set(days), reverse=True)
+    if not leads:
+        return tr("Default (no reminder)")
+    if leads == [0]:
+        return tr("Default (on the day)")
+    if len(leads) == 1:
+        return plurals().default_days_before(leads[0])
+    return tr("Default (%1 days before)").replace("%1", _and_list(leads))
+
+
 class BirthdayRemindersEdit(QWidget):
-    """Remind: the default lead days, none, or the contact's own ("7, 1, 0 days before")."""
+    """Remind: the default lead days, none, or the contact's own ("7, 1, 0 days before").
+
+    Why the default is spelled out: "Default" alone hides what will happen;
+    the editor reads the user's setting when it loads and calls
+    :meth:`set_default_days`, so the label never shows a stale built-in value.
+    """
 
     DEFAULT, MUTED, CUSTOM = 0, 1, 2
 
@@ -304,13 +323,9 @@ class BirthdayRemindersEdit(QWidget):
         self, default_days: Sequence[int] = DEFAULT_BIRTHDAY_LEADS, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        default = sorted(set(default_days), reverse=True)
+        self._default = tuple(sorted(set(default_days), reverse=True))
         self.mode = QComboBox(self)
-        self.mode.addItem(
-            tr("Default (%1 days before)").replace("%1", _and_list(default))
-            if default
-            else tr("Default (no reminder)")
-        )
+        self.mode.addItem(default_leads_label(self._default))
         self.mode.addItem(tr("Don't remind"))
         self.mode.addItem(tr("Custom:"))
         self.mode.setAccessibleName(tr("Birthday reminders"))
@@ -339,7 +354,13 @@ class BirthdayRemindersEdit(QWidget):
         self.days.setEnabled(custom)
         self.suffix.setEnabled(custom)
         if custom and not self.days.text().strip():
-            self.days.setText(", ".join(str(d) for d in DEFAULT_BIRTHDAY_LEADS))
+            start = self._default or DEFAULT_BIRTHDAY_LEADS
+            self.days.setText(", ".join(str(d) for d in start))
+
+    def set_default_days(self, days: Sequence[int]) -> None:
+        """The user's default lead days (ReminderSettings.birthday_days); () means muted."""
+        self._default = tuple(sorted(set(days), reverse=True))
+        self.mode.setItemText(self.DEFAULT, default_leads_label(self._default))
 
     def set_value(self, days: tuple[int, ...] | None) -> None:
         if days is None:
