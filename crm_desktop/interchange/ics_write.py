@@ -9,8 +9,16 @@
   are DATE values. Each reminder offset is a VALARM (ACTION:DISPLAY,
   TRIGGER:-PT<n>M).
 - Tasks are VTODOs: DUE as a DATE (due on a day) or a UTC instant; done
-  tasks are STATUS:COMPLETED; priority high/normal/low is 1/5/9.
-- Birthdays are all-day yearly VEVENTs, transparent. 29 February follows
+  tasks are STATUS:COMPLETED; priority high/normal/low is 1/5/9. An open
+  task with a due date carries the alarm the app fires for it: at the due
+  instant (``TRIGGER;RELATED=END:P0D``, END of a VTODO being its DUE), or
+  at 09:00 on the due day (``TRIGGER;RELATED=END:PT9H`` from the all-day DUE).
+- Birthdays are all-day yearly VEVENTs, transparent, with the alarms the
+  app fires: one per lead day (the contact's own, else the default from
+  the reminder settings; muted: none), at 09:00 that many days before the
+  floating all-day start, so at 09:00 on the user's clock like the app:
+  ``TRIGGER:-P6DT15H`` is 09:00 seven days before, ``TRIGGER:PT9H`` on the
+  day (RFC 5545 3.8.6.3, relative to DTSTART). 29 February follows
   the app's :class:`Feb29Policy`: ``FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1``
   (the last day of February: 28th in common years) or
   ``FREQ=YEARLY;BYYEARDAY=60`` (1 March in common years, 29 Feb in leap
@@ -22,9 +30,10 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import chain
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
@@ -32,10 +41,14 @@ import icalendar
 from crm_desktop.domain.choices import EventStatus, TaskPriority
 from crm_desktop.domain.dates import Feb29Policy, PartialDate, localize
 from crm_desktop.domain.recurrence import Frequency, Recurrence
+from crm_desktop.services.reminder_dto import ReminderSettings
+from crm_desktop.services.reminder_sources import REMIND_AT
+from crm_desktop.services.reminder_yearly import parse_leads
 from crm_desktop.services.sqltime import parse_utc
 from crm_desktop.storage.database import Database
 
 __all__ = [
+    "DEFAULT_BIRTHDAY_DAYS",
     "PRODID",
     "IcsBirthday",
     "IcsEvent",
@@ -50,6 +63,11 @@ _UID_DOMAIN = "crm-desktop.invalid"
 _YEARLESS_START = 2000  # a leap year, so 29 February exists
 _PRIORITY = {TaskPriority.HIGH: 1, TaskPriority.NORMAL: 5, TaskPriority.LOW: 9}
 _STATUS = {EventStatus.CANCELLED: "CANCELLED"}
+#: Items between two ``progress`` calls of :func:`build_calendar`.
+PROGRESS_STEP = 1000
+#: The default birthday lead days when the settings say nothing.
+DEFAULT_BIRTHDAY_DAYS = ReminderSettings().birthday_days
+_REMIND_OFFSET = timedelta(hours=REMIND_AT.hour, minutes=REMIND_AT.minute)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +103,8 @@ class IcsBirthday:
     contact_id: int
     name: str
     birthday: PartialDate
+    #: Days before the birthday the app reminds (at 09:00); (): no reminder.
+    leads: tuple[int, ...] = ()
 
 
 def _uid(kind: str, ident: int, salt: str) -> str:
@@ -134,12 +154,19 @@ def _event(item: IcsEvent, stamp: datetime, salt: str) -> icalendar.Event:
     if item.recurrence is not None:
         event.add("rrule", _rrule(item.recurrence, tz, item.all_day))
     for minutes in sorted(set(item.reminder_minutes)):
-        alarm = icalendar.Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", item.title)
-        alarm.add("trigger", timedelta(minutes=-minutes))
-        event.add_component(alarm)
+        event.add_component(_alarm(item.title, timedelta(minutes=-minutes)))
     return event
+
+
+def _alarm(text: str, trigger: timedelta, *, related_end: bool = False) -> icalendar.Alarm:
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", text)
+    if related_end:
+        alarm.add("trigger", trigger, parameters={"RELATED": "END"})
+    else:
+        alarm.add("trigger", trigger)
+    return alarm
 
 
 def _todo(item: IcsTask, stamp: datetime, salt: str) -> icalendar.Todo:
@@ -161,6 +188,11 @@ def _todo(item: IcsTask, stamp: datetime, salt: str) -> icalendar.Todo:
             todo.add("completed", item.done_at.astimezone(UTC))
     else:
         todo.add("status", "NEEDS-ACTION")
+        # What the app fires for an open task: at its instant, or at 09:00 on its day.
+        if item.due_at is not None:
+            todo.add_component(_alarm(item.title, timedelta(0), related_end=True))
+        elif item.due_date is not None:
+            todo.add_component(_alarm(item.title, _REMIND_OFFSET, related_end=True))
     return todo
 
 
@@ -182,6 +214,8 @@ def _birthday(item: IcsBirthday, stamp: datetime, salt: str, feb29: Feb29Policy)
         else:
             rule["BYYEARDAY"] = 60
     event.add("rrule", rule)
+    for lead in sorted(set(item.leads), reverse=True):
+        event.add_component(_alarm(f"Birthday: {item.name}", _REMIND_OFFSET - timedelta(days=lead)))
     return event
 
 
@@ -193,19 +227,27 @@ def build_calendar(
     now: datetime,
     feb29: Feb29Policy = Feb29Policy.FEB_28,
     salt: str = "",
+    progress: Callable[[int], None] | None = None,
 ) -> icalendar.Calendar:
-    """One VCALENDAR; ``salt`` keeps UIDs of two databases apart."""
+    """One VCALENDAR; ``salt`` keeps UIDs of two databases apart.
+
+    ``progress(done)`` is called every :data:`PROGRESS_STEP` items (events,
+    tasks and birthdays together); it may raise to stop the build.
+    """
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     stamp = now.astimezone(UTC).replace(microsecond=0)
-    for e in events:
-        cal.add_component(_event(e, stamp, salt))
-    for t in tasks:
-        cal.add_component(_todo(t, stamp, salt))
-    for b in birthdays:
-        cal.add_component(_birthday(b, stamp, salt, feb29))
+    components = chain(
+        (_event(e, stamp, salt) for e in events),
+        (_todo(t, stamp, salt) for t in tasks),
+        (_birthday(b, stamp, salt, feb29) for b in birthdays),
+    )
+    for done, component in enumerate(components, start=1):
+        cal.add_component(component)
+        if progress is not None and done % PROGRESS_STEP == 0:
+            progress(done)
     cal.add_missing_timezones()
     return cal
 
@@ -285,22 +327,36 @@ def _tasks(conn: sqlite3.Connection) -> list[IcsTask]:
     ]
 
 
-def _birthdays(conn: sqlite3.Connection) -> list[IcsBirthday]:
+def _birthdays(conn: sqlite3.Connection, default_days: tuple[int, ...]) -> list[IcsBirthday]:
+    """Live birthdays with the lead days the reminders engine uses for each contact:
+    its own (``birthday_reminder_days``; "" is muted) or else the default."""
     rows = conn.execute(
-        "SELECT id, display_name, birthday_month, birthday_day, birthday_year FROM contact"
+        "SELECT id, display_name, birthday_month, birthday_day, birthday_year,"
+        " birthday_reminder_days FROM contact"
         " WHERE trashed_at IS NULL AND birthday_month IS NOT NULL AND birthday_day IS NOT NULL"
         " ORDER BY birthday_month, birthday_day, id"
     ).fetchall()
     return [
-        IcsBirthday(int(cid), str(name), PartialDate(int(m), int(d), int(y) if y else None))
-        for cid, name, m, d, y in rows
+        IcsBirthday(
+            int(cid),
+            str(name),
+            PartialDate(int(m), int(d), int(y) if y else None),
+            default_days if own is None else parse_leads(str(own)),
+        )
+        for cid, name, m, d, y, own in rows
     ]
 
 
-def load_calendar(db: Database) -> tuple[list[IcsEvent], list[IcsTask], list[IcsBirthday]]:
-    """Every event, task (not of trashed contacts) and live birthday, in one snapshot."""
+def load_calendar(
+    db: Database, *, birthday_days: Sequence[int] = DEFAULT_BIRTHDAY_DAYS
+) -> tuple[list[IcsEvent], list[IcsTask], list[IcsBirthday]]:
+    """Every event, task (not of trashed contacts) and live birthday, in one snapshot.
+
+    ``birthday_days``: the default lead days (the reminder settings' ``birthday_days``).
+    """
+    default_days = tuple(sorted(set(birthday_days)))
     with db.read_raw() as conn:
-        return _events(conn), _tasks(conn), _birthdays(conn)
+        return _events(conn), _tasks(conn), _birthdays(conn, default_days)
 
 
 def calendar_ics(
@@ -309,8 +365,20 @@ def calendar_ics(
     now: datetime,
     feb29: Feb29Policy = Feb29Policy.FEB_28,
     salt: str = "",
+    birthday_days: Sequence[int] = DEFAULT_BIRTHDAY_DAYS,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[bytes, Sequence[int]]:
-    """The .ics bytes and the counts (events, tasks, birthdays)."""
-    events, tasks, birthdays = load_calendar(db)
-    cal = build_calendar(events, tasks, birthdays, now=now, feb29=feb29, salt=salt)
+    """The .ics bytes and the counts (events, tasks, birthdays).
+
+    ``feb29`` and ``birthday_days`` (the default lead days) are the app's
+    reminder settings, so the file reminds as the app does. ``progress(done,
+    total)`` follows the build (it may raise to stop it); serializing, the
+    last step, reports no progress of its own.
+    """
+    events, tasks, birthdays = load_calendar(db, birthday_days=birthday_days)
+    total = len(events) + len(tasks) + len(birthdays)
+    step = None if progress is None else (lambda done: progress(done, total))
+    cal = build_calendar(events, tasks, birthdays, now=now, feb29=feb29, salt=salt, progress=step)
+    if progress is not None:
+        progress(total, total)
     return cal.to_ical(), (len(events), len(tasks), len(birthdays))
