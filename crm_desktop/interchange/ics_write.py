@@ -1,4 +1,8 @@
-"""The calendar as one iCalendar file (RFC 5545), built with ``icalendar``.
+"""The calendar as one iCalendar file (RFC 5545).
+
+Meetings are built with ``icalendar``; tasks and birthdays (85,000 of
+them at 100,000 contacts) are written as text by :mod:`.ics_text`, about a
+hundred times faster; both are parsed back with ``icalendar`` in the tests.
 
 - Meetings, calls and follow-ups are VEVENTs at their local wall time with
   ``DTSTART;TZID=<zone>`` and a VTIMEZONE per zone (``add_missing_timezones``),
@@ -33,7 +37,6 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from itertools import chain
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
@@ -41,6 +44,8 @@ import icalendar
 from crm_desktop.domain.choices import EventStatus, TaskPriority
 from crm_desktop.domain.dates import Feb29Policy, PartialDate, localize
 from crm_desktop.domain.recurrence import Frequency, Recurrence
+from crm_desktop.interchange.ics_text import alarm_lines, date_text, stamp_text, text_component
+from crm_desktop.interchange.vcard_write import escape_text
 from crm_desktop.services.reminder_dto import ReminderSettings
 from crm_desktop.services.reminder_sources import REMIND_AT
 from crm_desktop.services.reminder_yearly import parse_leads
@@ -53,9 +58,9 @@ __all__ = [
     "IcsBirthday",
     "IcsEvent",
     "IcsTask",
-    "build_calendar",
     "calendar_ics",
     "load_calendar",
+    "write_calendar",
 ]
 
 PRODID = "-//CRM Desktop//Calendar export//EN"
@@ -158,68 +163,72 @@ def _event(item: IcsEvent, stamp: datetime, salt: str) -> icalendar.Event:
     return event
 
 
-def _alarm(text: str, trigger: timedelta, *, related_end: bool = False) -> icalendar.Alarm:
+def _alarm(text: str, trigger: timedelta) -> icalendar.Alarm:
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", text)
-    if related_end:
-        alarm.add("trigger", trigger, parameters={"RELATED": "END"})
-    else:
-        alarm.add("trigger", trigger)
+    alarm.add("trigger", trigger)
     return alarm
 
 
-def _todo(item: IcsTask, stamp: datetime, salt: str) -> icalendar.Todo:
-    todo = icalendar.Todo()
-    todo.add("uid", _uid("task", item.id, salt))
-    todo.add("dtstamp", stamp)
-    todo.add("summary", item.title)
+def _todo(item: IcsTask, stamp: str, salt: str) -> str:
+    lines = [
+        "BEGIN:VTODO",
+        f"SUMMARY:{escape_text(item.title)}",
+        f"DTSTAMP:{stamp}",
+        f"UID:{_uid('task', item.id, salt)}",
+    ]
     if item.due_at is not None:
-        todo.add("due", item.due_at.astimezone(UTC))
+        lines.append(f"DUE:{stamp_text(item.due_at)}")
     elif item.due_date is not None:
-        todo.add("due", item.due_date)
+        lines.append(f"DUE;VALUE=DATE:{date_text(item.due_date)}")
     if item.notes:
-        todo.add("description", item.notes)
+        lines.append(f"DESCRIPTION:{escape_text(item.notes)}")
     if item.priority in _PRIORITY:
-        todo.add("priority", _PRIORITY[TaskPriority(item.priority)])
+        lines.append(f"PRIORITY:{_PRIORITY[TaskPriority(item.priority)]}")
     if item.done:
-        todo.add("status", "COMPLETED")
+        lines.append("STATUS:COMPLETED")
         if item.done_at is not None:
-            todo.add("completed", item.done_at.astimezone(UTC))
+            lines.append(f"COMPLETED:{stamp_text(item.done_at)}")
     else:
-        todo.add("status", "NEEDS-ACTION")
+        lines.append("STATUS:NEEDS-ACTION")
         # What the app fires for an open task: at its instant, or at 09:00 on its day.
         if item.due_at is not None:
-            todo.add_component(_alarm(item.title, timedelta(0), related_end=True))
+            lines += alarm_lines(item.title, timedelta(0), related_end=True)
         elif item.due_date is not None:
-            todo.add_component(_alarm(item.title, _REMIND_OFFSET, related_end=True))
-    return todo
+            lines += alarm_lines(item.title, _REMIND_OFFSET, related_end=True)
+    lines.append("END:VTODO")
+    return text_component(lines)
 
 
-def _birthday(item: IcsBirthday, stamp: datetime, salt: str, feb29: Feb29Policy) -> icalendar.Event:
+def _birthday(item: IcsBirthday, stamp: str, salt: str, feb29: Feb29Policy) -> str:
     b = item.birthday
     start = date(b.year if b.year is not None else _YEARLESS_START, b.month, b.day)
-    event = icalendar.Event()
-    event.add("uid", _uid("birthday", item.contact_id, salt))
-    event.add("dtstamp", stamp)
-    event.add("summary", f"Birthday: {item.name}")
-    event.add("dtstart", start)
-    event.add("dtend", start + timedelta(days=1))
-    event.add("transp", "TRANSPARENT")
-    event.add("categories", ["BIRTHDAY"])
-    rule: dict[str, object] = {"FREQ": "YEARLY"}
+    rule = "FREQ=YEARLY"
     if (b.month, b.day) == (2, 29):
-        if feb29 is Feb29Policy.FEB_28:
-            rule.update({"BYMONTH": 2, "BYMONTHDAY": -1})
-        else:
-            rule["BYYEARDAY"] = 60
-    event.add("rrule", rule)
+        rule += ";BYMONTHDAY=-1;BYMONTH=2" if feb29 is Feb29Policy.FEB_28 else ";BYYEARDAY=60"
+    summary = f"Birthday: {item.name}"
+    lines = [
+        "BEGIN:VEVENT",
+        f"SUMMARY:{escape_text(summary)}",
+        f"DTSTART;VALUE=DATE:{date_text(start)}",
+        f"DTEND;VALUE=DATE:{date_text(start + timedelta(days=1))}",
+        f"DTSTAMP:{stamp}",
+        f"UID:{_uid('birthday', item.contact_id, salt)}",
+        "CATEGORIES:BIRTHDAY",
+        f"RRULE:{rule}",
+        "TRANSP:TRANSPARENT",
+    ]
     for lead in sorted(set(item.leads), reverse=True):
-        event.add_component(_alarm(f"Birthday: {item.name}", _REMIND_OFFSET - timedelta(days=lead)))
-    return event
+        lines += alarm_lines(summary, _REMIND_OFFSET - timedelta(days=lead))
+    lines.append("END:VEVENT")
+    return text_component(lines)
 
 
-def build_calendar(
+_END = b"END:VCALENDAR\r\n"
+
+
+def write_calendar(
     events: Iterable[IcsEvent],
     tasks: Iterable[IcsTask],
     birthdays: Iterable[IcsBirthday],
@@ -228,28 +237,43 @@ def build_calendar(
     feb29: Feb29Policy = Feb29Policy.FEB_28,
     salt: str = "",
     progress: Callable[[int], None] | None = None,
-) -> icalendar.Calendar:
-    """One VCALENDAR; ``salt`` keeps UIDs of two databases apart.
+) -> bytes:
+    """One VCALENDAR as bytes; ``salt`` keeps UIDs of two databases apart.
 
+    Meetings go through ``icalendar`` (VTIMEZONEs, RRULEs); tasks and
+    birthdays, most of a big calendar, are written as text (:mod:`.ics_text`).
     ``progress(done)`` is called every :data:`PROGRESS_STEP` items (events,
-    tasks and birthdays together); it may raise to stop the build.
+    tasks and birthdays together); it may raise to stop the work.
     """
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    stamp = now.astimezone(UTC).replace(microsecond=0)
-    components = chain(
-        (_event(e, stamp, salt) for e in events),
-        (_todo(t, stamp, salt) for t in tasks),
-        (_birthday(b, stamp, salt, feb29) for b in birthdays),
-    )
-    for done, component in enumerate(components, start=1):
-        cal.add_component(component)
+    dtstamp = now.astimezone(UTC).replace(microsecond=0)
+    stamp = stamp_text(dtstamp)
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
         if progress is not None and done % PROGRESS_STEP == 0:
             progress(done)
+
+    for e in events:
+        cal.add_component(_event(e, dtstamp, salt))
+        step()
     cal.add_missing_timezones()
-    return cal
+    head = cal.to_ical()
+    assert head.endswith(_END)
+    parts = [head[: -len(_END)]]
+    for t in tasks:
+        parts.append(_todo(t, stamp, salt).encode("utf-8"))
+        step()
+    for b in birthdays:
+        parts.append(_birthday(b, stamp, salt, feb29).encode("utf-8"))
+        step()
+    parts.append(_END)
+    return b"".join(parts)
 
 
 def _events(conn: sqlite3.Connection) -> list[IcsEvent]:
@@ -372,13 +396,12 @@ def calendar_ics(
 
     ``feb29`` and ``birthday_days`` (the default lead days) are the app's
     reminder settings, so the file reminds as the app does. ``progress(done,
-    total)`` follows the build (it may raise to stop it); serializing, the
-    last step, reports no progress of its own.
+    total)`` follows the work (it may raise to stop it).
     """
     events, tasks, birthdays = load_calendar(db, birthday_days=birthday_days)
     total = len(events) + len(tasks) + len(birthdays)
     step = None if progress is None else (lambda done: progress(done, total))
-    cal = build_calendar(events, tasks, birthdays, now=now, feb29=feb29, salt=salt, progress=step)
+    data = write_calendar(events, tasks, birthdays, now=now, feb29=feb29, salt=salt, progress=step)
     if progress is not None:
         progress(total, total)
-    return cal.to_ical(), (len(events), len(tasks), len(birthdays))
+    return data, (len(events), len(tasks), len(birthdays))
