@@ -5,17 +5,17 @@ vcard) and, as everywhere else, the output format (text, json); give it twice
 for both (``--format google --format json``). Exit codes: 0 when every row
 was imported (or, with ``--dry-run``, would be), 1 when some rows had errors
 (the others are still imported) or the file cannot be read, 2 bad usage.
-A progress line goes to stderr when stderr is a terminal.
+A progress line is shown while stdout is a terminal (:mod:`.progress`).
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from crm_desktop.cli.common import CliError, Context, emit_json
+from crm_desktop.cli.progress import ProgressLine
 
 FILE_FORMATS = ("auto", "google", "outlook", "contacts", "csv", "vcard")
 OUTPUT_FORMATS = ("text", "json")
@@ -146,28 +146,19 @@ def run_import_command(ctx: Context, args: argparse.Namespace) -> int:
             encoding=sniffed.encoding,
             delimiter="tab" if sniffed.delimiter == "\t" else sniffed.delimiter,
         )
-    show = sys.stderr.isatty()
+    with ProgressLine() as line:
 
-    def progress(stage: str, done: int, total: int) -> None:
-        print(
-            f"\rimport: {stage} {done:,} / {total:,} rows\x1b[K",
-            end="",
-            file=sys.stderr,
-            flush=True,
-        )
+        def progress(stage: str, done: int, total: int) -> None:
+            line.show(f"import: {stage} {done:,} / {total:,} rows", force=done == total)
 
-    try:
         result: ImportResult = run_import(
             ctx.db,
             records,
             on_duplicate=args.on_duplicate,
             dry_run=args.dry_run,
             phone_region=ctx.phone_region,
-            progress=progress if show else None,
+            progress=progress if line.enabled else None,
         )
-    finally:
-        if show:
-            print(file=sys.stderr)
     summary = result.summary
     if output == "json":
         emit_json(

@@ -2,19 +2,19 @@
 
 The period is local days in the machine's zone, both ends inclusive. The
 file appears only when complete (written to ``FILE.partial``, then renamed),
-so Ctrl+C leaves nothing half-written. A progress line (rows written) goes
-to stderr when stdout or stderr is a terminal.
+so Ctrl+C leaves nothing half-written (exit 1, one line). A progress line
+(rows written) is shown while stdout is a terminal (:mod:`.progress`).
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 from crm_desktop.cli.common import CliError, Context, add_format, emit_json, user_errors
+from crm_desktop.cli.progress import ProgressLine, counted
 
 
 def register(commands: Any) -> None:
@@ -88,20 +88,18 @@ def run_report(ctx: Context, args: argparse.Namespace) -> int:
         raise CliError(f"no such folder: {path.parent}")
     options = CsvOptions(DELIMITERS[args.delimiter], args.encoding, args.raw)
     params = ReportParams(ctx.zone, datetime.now(UTC), start, end, by=args.by, safe=not args.raw)
-    show = sys.stderr.isatty() or sys.stdout.isatty()
-
-    def progress(rows: int) -> None:
-        print(f"\r{args.name}: {rows:,} rows\x1b[K", end="", file=sys.stderr, flush=True)
-
     started = time.perf_counter()
     try:
-        with open_report(ctx.db, args.name, params) as table:
-            rows = write_csv(table, path, options, progress=progress if show else None)
+        with ProgressLine() as line, open_report(ctx.db, args.name, params) as table:
+
+            def progress(rows: int) -> None:
+                line.show(counted(args.name, rows, None, "rows"))
+
+            rows = write_csv(table, path, options, progress=progress if line.enabled else None)
     except OSError as exc:
         raise CliError(f"could not write {path}: {exc.strerror or exc}") from exc
-    finally:
-        if show:
-            print(file=sys.stderr)
+    except KeyboardInterrupt:  # the writer removed FILE.partial on the way out
+        raise CliError(f"report interrupted; {path} was not written") from None
     seconds = time.perf_counter() - started
     if args.format == "json":
         emit_json({"report": args.name, "rows": rows, "path": str(path), "seconds": seconds})

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 import stat
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -139,3 +141,96 @@ def test_export_errors(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFix
     with pytest.raises(SystemExit) as usage:
         run(data_dir, capsys, "export", "pdf", "-o", str(tmp_path / "x"))
     assert usage.value.code == 2
+
+
+class Terminal(io.StringIO):
+    """A stdout that says it is a terminal (the progress line's condition)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("kind", "progress"),
+    [("vcard", "vcard: 1 / 1 contacts"), ("ics", "ics: writing 3 items"), ("contacts", "rows")],
+)
+def test_a_terminal_sees_a_progress_line_then_the_summary(
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+    progress: str,
+) -> None:
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    code, _, err = run(data_dir, capsys, "export", kind, "-o", str(tmp_path / "out"))
+    assert (code, err) == (0, "")
+    text = terminal.getvalue()
+    assert text.startswith("\r\x1b[K") and progress in text
+    shown, _, summary = text.rpartition("\r\x1b[K")  # erased, then the usual line
+    assert progress in shown
+    assert summary.startswith(f"{kind}: ") and summary.endswith(" s\n") and "\r" not in summary
+
+
+def test_a_pipe_sees_only_the_summary(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(data_dir, capsys, "export", "vcard", "-o", str(tmp_path / "x.vcf"))
+    assert (code, err) == (0, "")
+    assert "\r" not in out and "\x1b" not in out and len(out.splitlines()) == 1
+
+
+def test_ctrl_c_mid_export_leaves_no_file(
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from crm_desktop.interchange import contact_cards
+
+    real = contact_cards.vcard_batches
+    target = tmp_path / "all.vcf"
+    seen: list[bool] = []
+
+    def interrupted(*args: object, **kwargs: object) -> Iterator[tuple[bytes, int]]:
+        yield from real(*args, **kwargs)  # type: ignore[arg-type]
+        seen.append(Path(f"{target}.partial").exists())  # written to, not yet renamed
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(contact_cards, "vcard_batches", interrupted)
+    code, out, err = run(data_dir, capsys, "export", "vcard", "-o", str(target))
+    assert seen == [True]
+    assert (code, out) == (1, "")
+    assert err == f"crm-desktop: export interrupted; {target} was not written\n"
+    assert not target.exists() and list(tmp_path.glob("*.partial")) == []
+
+
+def test_ics_reminds_as_the_app_settings_say(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from crm_desktop.domain.dates import Feb29Policy
+    from crm_desktop.services.reminders import ReminderService
+
+    db = open_database(data_dir / "crm.sqlite3")
+    try:
+        ReminderService(db).set_birthday_days((3,))
+        ReminderService(db).set_feb29_policy(Feb29Policy.MAR_1)
+    finally:
+        db.close()
+    target = tmp_path / "calendar.ics"
+    code, _, err = run(data_dir, capsys, "export", "ics", "-o", str(target))
+    assert (code, err) == (0, "")
+    cal = icalendar.Calendar.from_ical(target.read_bytes())
+    birthday = next(e for e in cal.walk("VEVENT") if "BIRTHDAY" in e.to_ical().decode())
+    assert birthday["RRULE"].to_ical() == b"FREQ=YEARLY;BYYEARDAY=60"  # the setting: 1 March
+    assert [str(a["TRIGGER"].to_ical(), "ascii") for a in birthday.walk("VALARM")] == ["-P2DT15H"]
+    [todo] = cal.walk("VTODO")
+    assert todo.walk("VALARM") == []  # no due date: the app never reminds it
+    code, _, _ = run(data_dir, capsys, "export", "ics", "-o", str(target), "--feb29", "feb28")
+    birthday = next(
+        e
+        for e in icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+        if "BIRTHDAY" in e.to_ical().decode()
+    )
+    assert code == 0 and birthday["RRULE"].to_ical() == b"FREQ=YEARLY;BYMONTHDAY=-1;BYMONTH=2"

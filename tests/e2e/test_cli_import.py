@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -164,3 +166,25 @@ def test_map_on_a_google_file_keeps_the_google_handling(
     assert detail["birthday"] == {"month": 2, "day": 29, "year": None}  # --MM-DD
     code, _, err = run(tmp_data_dir, capsys, "import", str(google_csv), "--map", "Nope=notes")
     assert code == 1 and "no column 'Nope'" in err
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_import_progress_line_on_a_terminal_then_the_usual_output(
+    tmp_data_dir: Path,
+    google_csv: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    code, piped, _ = run(tmp_data_dir, capsys, "import", str(google_csv), "--dry-run")
+    assert code == 1 and "\r" not in piped  # not a terminal: no progress line
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    code, _, err = run(tmp_data_dir, capsys, "import", str(google_csv), "--dry-run")
+    assert code == 1 and "\r" not in err
+    shown, _, rest = terminal.getvalue().rpartition("\r\x1b[K")
+    assert "import: checking 3 / 3 rows" in shown
+    assert rest == piped  # erased, then exactly what a pipe gets

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -115,3 +118,51 @@ def test_user_errors_exit_1_with_one_line(
     code, out, err = run(data_dir, capsys, *argv)
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and message in err
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_report_progress_on_a_terminal_only(
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    target = tmp_path / "i.csv"
+    code, out, err = run(data_dir, capsys, "report", "interactions", "-o", str(target))
+    assert (code, err) == (0, "") and "\r" not in out  # a pipe: the summary alone
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    code, _, err = run(data_dir, capsys, "report", "interactions", "-o", str(target))
+    assert (code, err) == (0, "")
+    shown, _, summary = terminal.getvalue().rpartition("\r\x1b[K")
+    assert shown == "\r\x1b[Kinteractions: 1 rows"
+    assert summary.startswith("interactions: 1 rows written to")
+
+
+def test_ctrl_c_mid_report_leaves_no_file(
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from crm_desktop.reports import writer
+
+    real = writer.write_csv
+
+    def interrupted(table: writer.Table, *args: Any, **kwargs: Any) -> int:
+        def batches() -> Iterator[Any]:
+            yield from table.batches
+            raise KeyboardInterrupt  # after the rows, before the rename
+
+        return real(writer.Table(table.header, batches(), table.cooked), *args, **kwargs)
+
+    monkeypatch.setattr(writer, "write_csv", interrupted)
+    target = tmp_path / "i.csv"
+    code, out, err = run(data_dir, capsys, "report", "interactions", "-o", str(target))
+    assert (code, out) == (1, "")
+    assert err == f"crm-desktop: report interrupted; {target} was not written\n"
+    assert not target.exists() and list(tmp_path.glob("*.partial")) == []

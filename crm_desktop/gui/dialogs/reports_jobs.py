@@ -37,9 +37,6 @@ __all__ = [
 
 #: Rows the window shows; the export always has all of them.
 PREVIEW_LIMIT = 10_000
-#: Cards between two progress reports (and cancel checks) of the vCard export.
-VCARD_STEP = 200
-
 PRESETS = ("this_week", "last_week", "this_month", "last_month", "this_year")
 
 Progress = Callable[[int], None]
@@ -159,21 +156,27 @@ def export_vcard(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> int:
-    """Every live contact as vCard ``version`` (4.0 or 3.0); the number of cards."""
-    from crm_desktop.interchange.vcard_write import vcard
-    from crm_desktop.services.contacts import ContactService
+    """Every live contact as vCard ``version`` (4.0 or 3.0); the number of cards.
 
-    service = ContactService(db, phone_region=phone_region)
-    ids = service.ids()
+    Read in bulk, 2,000 contacts per round (:mod:`~crm_desktop.interchange.contact_cards`),
+    in one read transaction: progress and cancel come between two rounds.
+    ``phone_region`` is accepted and unused: a card carries phones as typed.
+    """
+    from crm_desktop.interchange.contact_cards import vcard_batches
 
-    def cards() -> Iterable[bytes]:
-        for done, ident in enumerate(ids, start=1):
-            yield vcard(service.get(ident), version).encode("utf-8")
-            if progress is not None and (done % VCARD_STEP == 0 or done == len(ids)):
-                progress(done)
+    done = 0
+    with db.read_raw() as conn:
 
-    write_atomic(path, cards(), cancel=cancel)
-    return len(ids)
+        def chunks() -> Iterable[bytes]:
+            nonlocal done
+            for data, cards in vcard_batches(conn, version):
+                yield data
+                done += cards
+                if progress is not None:
+                    progress(done)
+
+        write_atomic(path, chunks(), cancel=cancel)
+    return done
 
 
 def export_ics(
@@ -182,13 +185,34 @@ def export_ics(
     *,
     now: datetime,
     salt: str,
+    progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> tuple[int, int, int]:
-    """The calendar as one .ics file; the counts (events, tasks, birthdays)."""
+    """The calendar as one .ics file; the counts (events, tasks, birthdays).
+
+    With the alarms the app fires: the reminder settings (default birthday
+    lead days, where 29 February falls) are read here, as the engine reads them.
+    """
+    from crm_desktop.domain.dates import Feb29Policy
     from crm_desktop.interchange.ics_write import calendar_ics
+    from crm_desktop.services.reminders import ReminderService
 
     _check(cancel)
-    data, counts = calendar_ics(db, now=now, salt=salt)
+    settings = ReminderService(db).settings()
+
+    def built(done: int, total: int) -> None:
+        if progress is not None:
+            progress(done)
+        _check(cancel)
+
+    data, counts = calendar_ics(
+        db,
+        now=now,
+        salt=salt,
+        feb29=Feb29Policy(settings.feb29),
+        birthday_days=settings.birthday_days,
+        progress=built,
+    )
     write_atomic(path, [data], cancel=cancel)
     events, tasks, birthdays = counts
     return events, tasks, birthdays

@@ -11,7 +11,7 @@ from dateutil.rrule import rrulestr
 
 from crm_desktop.domain.dates import Feb29Policy, PartialDate
 from crm_desktop.domain.recurrence import Frequency, Recurrence
-from crm_desktop.interchange.ics_write import IcsBirthday, IcsEvent, IcsTask, build_calendar
+from crm_desktop.interchange.ics_write import IcsBirthday, IcsEvent, IcsTask, write_calendar
 
 NOW = datetime(2026, 3, 1, 8, tzinfo=UTC)
 BUDAPEST = ZoneInfo("Europe/Budapest")
@@ -50,7 +50,7 @@ ALL_DAY = IcsEvent(
 
 
 def parsed(**kwargs: object) -> icalendar.Calendar:
-    cal = build_calendar(
+    cal = write_calendar(
         [WEEKLY, CALL, ALL_DAY],
         [
             IcsTask(7, "Send offer", due_date=date(2026, 3, 5), priority=3),
@@ -69,7 +69,7 @@ def parsed(**kwargs: object) -> icalendar.Calendar:
         now=NOW,
         **kwargs,  # type: ignore[arg-type]
     )
-    return icalendar.Calendar.from_ical(cal.to_ical())
+    return icalendar.Calendar.from_ical(cal)
 
 
 def events(cal: icalendar.Calendar) -> dict[str, icalendar.Event]:
@@ -162,3 +162,26 @@ def test_uids_are_unique_and_stable() -> None:
     uids = [str(c["UID"]) for c in parsed().walk() if "UID" in c]
     assert len(uids) == len(set(uids)) == 7
     assert uids == [str(c["UID"]) for c in parsed().walk() if "UID" in c]
+
+
+def test_text_is_escaped_and_folded_at_75_octets() -> None:
+    name = "Łukasz Őri-Ελληνικά, Jr.; 日本語の名前 " * 3
+    notes = "first line\nsecond, with; separators \\ and a backslash\r\nthird " + "é" * 60
+    data = write_calendar(
+        [],
+        [IcsTask(1, name, due_date=date(2026, 3, 5), notes=notes)],
+        [IcsBirthday(2, name, PartialDate(1, 31))],
+        now=NOW,
+    )
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    assert data.endswith(b"END:VCALENDAR\r\n") and b"\n" not in data.replace(b"\r\n", b"")
+    cal = icalendar.Calendar.from_ical(data)
+    [todo] = cal.walk("VTODO")
+    [birthday] = cal.walk("VEVENT")
+    assert str(todo["SUMMARY"]) == name
+    assert str(todo["DESCRIPTION"]) == notes.replace("\r\n", "\n")
+    assert str(birthday["SUMMARY"]) == f"Birthday: {name}"
+    assert birthday.decoded("DTSTART") == date(2000, 1, 31)
+    assert birthday.decoded("DTEND") == date(2000, 2, 1)
+    assert str(birthday["TRANSP"]) == "TRANSPARENT"
+    assert str(cal["VERSION"]) == "2.0" and str(cal["PRODID"]).startswith("-//CRM Desktop")
