@@ -152,7 +152,6 @@ def export_vcard(
     path: Path,
     version: VCardVersion,
     *,
-    phone_region: str | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> int:
@@ -160,7 +159,6 @@ def export_vcard(
 
     Read in bulk, 2,000 contacts per round (:mod:`~crm_desktop.interchange.contact_cards`),
     in one read transaction: progress and cancel come between two rounds.
-    ``phone_region`` is accepted and unused: a card carries phones as typed.
     """
     from crm_desktop.interchange.contact_cards import vcard_batches
 

@@ -559,11 +559,10 @@ class ReportsWindow(QWidget):
         if path is None:
             return
         db = self.ctx.services.db
-        region = self.ctx.phone_region
         cancel = self._start_export(self.tr("Writing the contacts…"), 0)
 
         def job() -> int:
-            return export_vcard(db, path, version, phone_region=region,
+            return export_vcard(db, path, version,
                                 progress=self.export_progress.emit, cancel=cancel)  # fmt: skip
 
         def done(cards: int) -> None:
@@ -589,7 +588,8 @@ class ReportsWindow(QWidget):
         cancel = self._start_export(self.tr("Writing the calendar…"), 0)
 
         def job() -> tuple[int, int, int]:
-            return export_ics(db, path, now=now, salt=salt, cancel=cancel)
+            return export_ics(db, path, now=now, salt=salt, progress=self.export_progress.emit,
+                              cancel=cancel)  # fmt: skip
 
         def done(counts: tuple[int, int, int]) -> None:
             events, tasks, birthdays = counts
