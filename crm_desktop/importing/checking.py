@@ -20,7 +20,9 @@ forked copy of a threaded process can deadlock.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 from collections import deque
 from collections.abc import Generator, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -103,7 +105,9 @@ def checked_batches(
             yield done, check_task(task, phone_region, statuses)
         return
     context = multiprocessing.get_context("spawn")
-    executor = ProcessPoolExecutor(max_workers=_workers(), mp_context=context)
+    executor = ProcessPoolExecutor(
+        max_workers=_workers(), mp_context=context, initializer=_exit_with_parent
+    )
     finished = False
     try:
         window: deque[tuple[int, Future[list[Checked | Outcome]]]] = deque()
@@ -124,6 +128,25 @@ def checked_batches(
         finished = True
     finally:
         executor.shutdown(wait=finished, cancel_futures=not finished)
+
+
+def _exit_with_parent() -> None:
+    """In each worker: end when the app ends, however it ends.
+
+    If the app is killed (or crashes) during an import, the workers would
+    otherwise wait forever on their task queue: they hold its write end
+    themselves, so no end-of-file ever comes. A daemon thread waits on the
+    parent's sentinel and ends the worker when it fires.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:  # pragma: no cover - always set in a spawned worker
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def check_task(

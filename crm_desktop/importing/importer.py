@@ -394,8 +394,9 @@ def run_import(
     exception (including :class:`ImportCancelled` and KeyboardInterrupt)
     rolls it back. Progress is reported and cancel polled after every
     ``chunk_size`` rows; the stage is "saving" for an import (after a first
-    "checking" at 0), "checking" for a dry run. ``before_write(row)`` runs before each new contact's batch is
-    written (a test hook for injected failures). ``pool``: check in worker
+    "checking" at 0), "checking" for a dry run. ``before_write(row)`` runs
+    before each new contact's batch is written (a test hook for injected
+    failures). ``pool``: check in worker
     processes (None: for large files on a multi-core machine; the outcomes
     are identical either way). Rows that fail validation are reported and
     skipped; they do not stop the others.

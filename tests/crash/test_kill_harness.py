@@ -92,18 +92,45 @@ def assert_check_passes(data_dir: Path, figures: Figures) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def _session_members(sid: int) -> list[int]:
+    """Live processes of session ``sid`` (Linux /proc), zombies excluded."""
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        if fields[0] != "Z" and int(fields[3]) == sid:
+            members.append(int(stat.parent.name))
+    return members
+
+
+def assert_session_ends(sid: int, figures: Figures, timeout: float = 10.0) -> None:
+    """No import worker outlives the killed app (they watch their parent)."""
+    deadline = time.monotonic() + timeout
+    while (left := _session_members(sid)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if left:
+        figures.problems.append(f"{len(left)} worker processes outlived the killed import")
+        for pid in left:
+            os.kill(pid, signal.SIGKILL)
+    assert not left
+
+
 def kill_import_round(data_dir: Path, big_csv: Path, delay: float, figures: Figures) -> None:
     before = contact_count(data_dir)
     process = subprocess.Popen(
         [*CLI, "--data-dir", str(data_dir), "import", str(big_csv), "--on-duplicate", "create"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its checking workers share the session: found below
     )
     try:
         process.wait(timeout=delay)
     except subprocess.TimeoutExpired:
         process.send_signal(signal.SIGKILL)
         process.wait()
+    assert_session_ends(process.pid, figures)
     assert_check_passes(data_dir, figures)
     after = contact_count(data_dir)
     figures.import_rounds += 1
