@@ -13,7 +13,7 @@ For each, ``parse_phone`` and then ``phone_keys`` on what it returned, the way
 an import does (the parsed number handed over from ``remembering_numbers``),
 and ``phone_keys`` alone from the stored E.164 (a reindex). "before" is the
 library alone (``contact_points._parse_phone_reference`` and
-``search_index._phone_keys_reference``), "after" the current code. CPU time,
+``phone_keys._phone_keys_reference``), "after" the current code. CPU time,
 best of ``--rounds`` (other processes on the machine inflate wall time).
 
     .venv/bin/python -m benchmarks.phones_bench [--numbers N] [--rounds R]
@@ -29,10 +29,9 @@ from collections.abc import Callable
 import phonenumbers
 
 from benchmarks.import_bench import _phone
-from crm_desktop.domain import contact_points
+from crm_desktop.domain import contact_points, phone_keys
 from crm_desktop.domain.contact_points import Phone
 from crm_desktop.services import demo_vocab as vocab
-from crm_desktop.storage import search_index
 
 Case = tuple[str, str | None]
 
@@ -116,8 +115,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     sides: dict[str, tuple[ParseFn, KeysFn]] = {
-        "before": (contact_points._parse_phone_reference, search_index._phone_keys_reference),
-        "after": (contact_points.parse_phone, search_index.phone_keys),
+        "before": (contact_points._parse_phone_reference, phone_keys._phone_keys_reference),
+        "after": (contact_points.parse_phone, phone_keys.phone_keys),
     }
     for name, cases in (
         ("import", import_numbers(args.numbers)),

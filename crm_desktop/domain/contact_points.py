@@ -32,7 +32,7 @@ from crm_desktop.domain import phone_fast
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.domain.text import EMAIL_MAX, PHONE_MAX, clean_text, digits
 
-__all__ = ["Email", "Phone", "parse_phone", "phone_search_keys", "validate_email"]
+__all__ = ["Email", "Phone", "parse_phone", "validate_email"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,29 +298,3 @@ def _parse_phone_reference(
         e164 = None
         national = digits(shape.group("main")).lstrip("0")
     return Phone(raw=text, e164=e164, digits=all_digits, national_digits=national)
-
-
-def _national_dialing_digits(e164: str) -> str | None:
-    """Digits as dialled inside the country, trunk prefix included ("030...")."""
-    try:
-        number = phonenumbers.parse(e164, None)
-    except phonenumbers.NumberParseException:  # pragma: no cover - e164 came from the library
-        return None
-    return digits(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
-
-
-def phone_search_keys(phone: Phone) -> list[str]:
-    """Digit strings to index so a digit-prefix search finds the number.
-
-    Users type a number the way they would dial it from where they are:
-    "030 123" at home, "+49 30 123" or "0049..." abroad, "30 123" from
-    memory. Each of those is a prefix of one key. Order is stable, no
-    duplicates, no empty strings.
-    """
-    keys = [phone.digits, phone.national_digits]
-    if phone.e164 is not None:
-        keys.append(phone.e164.lstrip("+"))
-        national_dialing = _national_dialing_digits(phone.e164)
-        if national_dialing is not None:
-            keys.append(national_dialing)
-    return list(dict.fromkeys(key for key in keys if key))

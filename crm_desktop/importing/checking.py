@@ -31,12 +31,12 @@ from typing import Any, NamedTuple
 
 from crm_desktop.domain import contact_points
 from crm_desktop.domain.errors import ValidationError
+from crm_desktop.domain.phone_keys import phone_keys
 from crm_desktop.domain.text import fold, sort_key
 from crm_desktop.importing import csv_sources, transfer
 from crm_desktop.importing.outcome import Outcome
 from crm_desktop.importing.records import ImportRecord, paused_gc
 from crm_desktop.services.contact_clean import CleanContact, clean_contact
-from crm_desktop.storage import search_index
 
 __all__ = ["BATCH", "POOL_MIN_ROWS", "Checked", "CsvRows", "Source", "checked_batches"]
 
@@ -216,7 +216,7 @@ def checked(row: int, c: CleanContact) -> Checked:
     phones: list[str] = []
     for p in c.phones:
         number = contact_points.remembered_number(p.e164) if p.e164 else None
-        phones.extend(search_index.phone_keys(p.raw, p.e164, number))
+        phones.extend(phone_keys(p.raw, p.e164, number))
     return Checked(
         row,
         c,

@@ -1,7 +1,7 @@
 """``phone_fast`` against the library: the same numbers, keys and errors, on a generated corpus.
 
 The oracle is the library itself and the code as it was before ``phone_fast``
-(``contact_points._parse_phone_reference``, ``search_index._phone_keys_reference``).
+(``contact_points._parse_phone_reference``, ``phone_keys._phone_keys_reference``).
 A fast sample runs in every test run; the full corpus (200,000 cases by default)
 with ``-m slow`` or ``CRM_PHONE_CASES=N``:
 
@@ -22,9 +22,8 @@ from phonenumbers import PhoneMetadata
 from phonenumbers import phonenumberutil as pnu
 from support.phone_corpus import DEMO_REGIONS, QUIRKY_REGIONS, cases, seeds
 
-from crm_desktop.domain import contact_points, phone_fast
+from crm_desktop.domain import contact_points, phone_fast, phone_keys
 from crm_desktop.domain.errors import ValidationError
-from crm_desktop.storage import search_index
 
 
 def _fields(number: phonenumbers.PhoneNumber) -> tuple[Any, ...]:
@@ -97,8 +96,8 @@ def _differences(corpus: Iterable[tuple[str, str | None]]) -> tuple[int, list[st
                 "phone_keys",
                 text,
                 region,
-                search_index.phone_keys(phone.raw, phone.e164, given),
-                search_index._phone_keys_reference(phone.raw, phone.e164, given),
+                phone_keys.phone_keys(phone.raw, phone.e164, given),
+                phone_keys._phone_keys_reference(phone.raw, phone.e164, given),
             )
         if number is not None:
             expect(
