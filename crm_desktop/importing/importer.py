@@ -448,7 +448,7 @@ class _Run:
         self.index = DuplicateIndex.from_database(cur)
         self.writer = _Writer(cur, stamp)
         self.bulk = BulkMode(cur)
-        if not dry_run and BulkMode.worth_it(cur, rows):
+        if not dry_run and BulkMode.worth_it(rows):
             self.bulk.enter()
         self.next_id = self.writer.next_id
         self.on_duplicate = on_duplicate
@@ -500,7 +500,7 @@ class _Run:
     def finish(self, session: Any) -> None:
         if self.dry_run:
             return
-        self.bulk.leave()  # the merges below look contacts up by index
+        self.bulk.leave()
         for cid, extra in self.merges.items():
             self.writer.merge(cid, extra)
         search_index.reindex_contacts(session.connection(), list(self.merges))
