@@ -54,8 +54,8 @@ HEADER = [
 ]
 
 
-def _phone(rng: random.Random, loc: vocab.Locale) -> str:
-    plan = loc.phones[0]
+def phone_groups(rng: random.Random, plan: vocab.PhonePlan) -> list[str]:
+    """A random national number of ``plan``, split into its usual groups of digits."""
     lead = rng.choice(plan.pattern)
     rest = plan.length - len(lead) - 1
     nsn = f"{lead}{rng.randint(2, 9)}{rng.randrange(10**rest):0{rest}d}"
@@ -63,7 +63,11 @@ def _phone(rng: random.Random, loc: vocab.Locale) -> str:
     for size in plan.groups:
         groups.append(nsn[start : start + size])
         start += size
-    return f"+{loc.calling_code} " + " ".join(groups)
+    return groups
+
+
+def _phone(rng: random.Random, loc: vocab.Locale) -> str:
+    return f"+{loc.calling_code} " + " ".join(phone_groups(rng, loc.phones[0]))
 
 
 def write_google_csv(path: Path, rows: int, seed: int = 7, repeats: float = 0.01) -> None:

@@ -28,7 +28,7 @@ from collections.abc import Callable
 
 import phonenumbers
 
-from benchmarks.import_bench import _phone
+from benchmarks.import_bench import _phone, phone_groups
 from crm_desktop.domain import contact_points, phone_keys
 from crm_desktop.domain.contact_points import Phone
 from crm_desktop.services import demo_vocab as vocab
@@ -50,14 +50,7 @@ def typed_numbers(count: int, seed: int = 8) -> list[Case]:
     found: list[Case] = []
     for _ in range(count):
         loc = rng.choices(locales, weights)[0]
-        plan = rng.choice(loc.phones)
-        lead = rng.choice(plan.pattern)
-        rest = plan.length - len(lead) - 1
-        nsn = f"{lead}{rng.randint(2, 9)}{rng.randrange(10**rest):0{rest}d}"
-        groups, start = [], 0
-        for size in plan.groups:
-            groups.append(nsn[start : start + size])
-            start += size
+        groups = phone_groups(rng, rng.choice(loc.phones))
         code, trunk, style = loc.calling_code, loc.trunk.strip(), rng.random()
         if style < 0.35:
             raw = (f"{trunk} " if trunk and rng.random() < 0.5 else trunk) + " ".join(groups)
