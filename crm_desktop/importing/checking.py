@@ -27,6 +27,7 @@ from collections import deque
 from collections.abc import Generator, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, NamedTuple
 
 from crm_desktop.domain import contact_points
@@ -38,7 +39,15 @@ from crm_desktop.importing.outcome import Outcome
 from crm_desktop.importing.records import ImportRecord, paused_gc
 from crm_desktop.services.contact_clean import CleanContact, clean_contact
 
-__all__ = ["BATCH", "POOL_MIN_ROWS", "Checked", "CsvRows", "Source", "checked_batches"]
+__all__ = [
+    "BATCH",
+    "POOL_MIN_ROWS",
+    "Checked",
+    "CsvRows",
+    "Source",
+    "checked_batches",
+    "source_rows",
+]
 
 assert transfer.TRANSFERRED  # registered on import: results pickle cheaply
 
@@ -95,34 +104,33 @@ def checked_batches(
     Closing the generator early (a cancel) stops the workers.
     """
     tasks = _tasks(source, batch)
-    total = _length(source)
     if pool is None:
-        pool = total >= POOL_MIN_ROWS and _workers() >= 2
+        pool = source_rows(source) >= POOL_MIN_ROWS and _workers() >= 2
     done = 0
     if not pool or len(tasks) < 2:
         for size, task in tasks:
             done += size
             yield done, check_task(task, phone_region, statuses)
         return
-    context = multiprocessing.get_context("spawn")
+    workers = _workers()
     executor = ProcessPoolExecutor(
-        max_workers=_workers(), mp_context=context, initializer=_exit_with_parent
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_exit_with_parent,
     )
+
+    def submit(size: int, task: tuple[str, Any]) -> tuple[int, Future[list[Checked | Outcome]]]:
+        return size, executor.submit(check_task, task, phone_region, statuses)
+
     finished = False
     try:
-        window: deque[tuple[int, Future[list[Checked | Outcome]]]] = deque()
         pending = iter(tasks)
-        for size, task in pending:  # a few ahead: memory stays bounded
-            window.append((size, executor.submit(check_task, task, phone_region, statuses)))
-            if len(window) > 2 * _workers():
-                break
+        # a few batches ahead of the writer, not the whole file: memory stays bounded
+        window = deque(submit(*t) for t in islice(pending, 2 * workers + 1))
         while window:
             size, future = window.popleft()
             result = future.result()
-            for size_next, task in pending:
-                future_next = executor.submit(check_task, task, phone_region, statuses)
-                window.append((size_next, future_next))
-                break
+            window.extend(submit(*t) for t in islice(pending, 1))
             done += size
             yield done, result
         finished = True
@@ -181,7 +189,8 @@ def _tasks(source: Source, batch: int) -> list[tuple[int, tuple[str, Any]]]:
     ]
 
 
-def _length(source: Source) -> int:
+def source_rows(source: Source) -> int:
+    """Rows (or records) in ``source``: the total its progress counts to."""
     return len(source.rows) if isinstance(source, CsvRows) else len(source)
 
 

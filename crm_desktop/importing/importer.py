@@ -37,6 +37,7 @@ from crm_desktop.importing.checking import (
     Source,
     checked,
     checked_batches,
+    source_rows,
 )
 from crm_desktop.importing.checking import fold_join as _fold_join
 from crm_desktop.importing.duplicates import DuplicateIndex, Match
@@ -167,7 +168,9 @@ class _Writer:
         self.sources = {
             fold(str(n)): int(i) for i, n in cur.execute("SELECT id, name FROM lead_source")
         }
-        self.statuses = statuses(cur)
+        self.statuses = {  # folded name -> id
+            fold(str(n)): int(i) for i, n in cur.execute("SELECT id, name FROM relationship_status")
+        }
         self.next_id = (
             int(cur.execute("SELECT coalesce(max(id), 0) FROM contact").fetchone()[0]) + 1
         )
@@ -363,12 +366,6 @@ _INSERT_FTS = (
 )
 
 
-def statuses(cur: sqlite3.Cursor) -> dict[str, int]:
-    return {
-        fold(str(n)): int(i) for i, n in cur.execute("SELECT id, name FROM relationship_status")
-    }
-
-
 def _raw_cursor(session: Any) -> sqlite3.Cursor:
     dbapi = session.connection().connection.dbapi_connection
     return cast(sqlite3.Connection, dbapi).cursor()
@@ -396,23 +393,21 @@ def run_import(
     ``chunk_size`` rows; the stage is "saving" for an import (after a first
     "checking" at 0), "checking" for a dry run. ``before_write(row)`` runs
     before each new contact's batch is written (a test hook for injected
-    failures). ``pool``: check in worker
-    processes (None: for large files on a multi-core machine; the outcomes
-    are identical either way). Rows that fail validation are reported and
-    skipped; they do not stop the others.
+    failures). ``pool``: check in worker processes (None: for large files on a
+    multi-core machine; the outcomes are identical either way). Rows that
+    fail validation are reported and skipped; they do not stop the others.
     """
     started = time.perf_counter()
     source: Source = records if isinstance(records, CsvRows) else list(records)
-    total = len(source.rows) if isinstance(source, CsvRows) else len(source)
+    total = source_rows(source)
     stage = "checking" if dry_run else "saving"
-    with db.read() as session:
-        known = frozenset(statuses(_raw_cursor(session)))
     with paused_gc(), db.read() if dry_run else db.write() as session:
         cur = _raw_cursor(session)
         stamp = to_sql(now or datetime.now(UTC))
         run = _Run(cur, stamp, total, on_duplicate, dry_run, before_write)
         if progress is not None:  # the first batch is checked before anything is saved
             progress("checking", 0, total)
+        known = frozenset(run.writer.statuses)
         batches = checked_batches(source, phone_region, known, batch=chunk_size, pool=pool)
         try:
             for done, batch in batches:
