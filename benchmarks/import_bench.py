@@ -23,9 +23,9 @@ import time
 from pathlib import Path
 
 from crm_desktop.domain.text import fold
-from crm_desktop.importing import csv_sources
-from crm_desktop.importing.importer import CsvRows, run_import
-from crm_desktop.importing.sniff import read_rows, sniff
+from crm_desktop.importing.importer import run_import
+from crm_desktop.importing.sniff import sniff
+from crm_desktop.importing.sources import csv_rows
 from crm_desktop.services import demo_vocab as vocab
 from crm_desktop.services.demo_data import ascii_name
 from crm_desktop.storage.database import open_database
@@ -155,16 +155,12 @@ def _import(tmp: Path, path: Path, name: str, pool: bool | None) -> tuple[float,
     try:
         started = time.perf_counter()
         sniffed = sniff(path.read_bytes())
-        rows = read_rows(sniffed.text, sniffed.delimiter)
-        layout = csv_sources.layout_for(next(rows), "auto")
-        result = run_import(db, CsvRows(layout, list(rows)), phone_region="DE", pool=pool)
+        found = csv_rows(sniffed.text, sniffed.delimiter, "auto")
+        assert found is not None
+        source = found[1]
+        result = run_import(db, source, phone_region="DE", pool=pool)
         seconds = time.perf_counter() - started
-        again = run_import(
-            db,
-            CsvRows(layout, list(read_rows(sniffed.text, sniffed.delimiter))[1:]),
-            phone_region="DE",
-            dry_run=True,
-        )
+        again = run_import(db, source, phone_region="DE", dry_run=True)
         assert again.summary["created"] == 0, "a second import would create contacts"
     finally:
         db.close()

@@ -75,33 +75,11 @@ def _formats(values: list[str]) -> tuple[str, str]:
     return (files[0] if files else "auto"), (outputs[0] if outputs else "text")
 
 
-def _vcard_records(data: bytes) -> list[Any]:
-    """Cards as ImportRecords, through ``crm_desktop.interchange`` when that module exists."""
-    import importlib
-
-    from crm_desktop.importing.records import ImportRecord, RowProblem
-    from crm_desktop.services.dto import ContactInput
-
-    if importlib.util.find_spec("crm_desktop.interchange") is None:
-        raise CliError("vCard import is not available in this version (no crm_desktop.interchange)")
-    module = importlib.import_module("crm_desktop.interchange.vcard_read")
-    reader = getattr(module, "read_vcards", None)
-    if reader is None:
-        raise CliError("vCard import is not available: crm_desktop.interchange has no reader")
-    records: list[Any] = []
-    for number, item in reader(data):
-        if isinstance(item, ContactInput):
-            records.append(ImportRecord(number, "vcard", item))
-        else:  # a VCardError: its message names no value
-            message = str(getattr(item, "message", "could not be read"))
-            records.append(ImportRecord(number, "vcard", problem=RowProblem("Card", message)))
-    return records
-
-
 def run_import_command(ctx: Context, args: argparse.Namespace) -> int:
     from crm_desktop.importing import csv_sources
     from crm_desktop.importing.importer import CsvRows, ImportResult, run_import
-    from crm_desktop.importing.sniff import read_rows, sniff
+    from crm_desktop.importing.sniff import sniff
+    from crm_desktop.importing.sources import csv_rows, vcard_records
 
     file_format, output = _formats(args.format)
     path = Path(args.file)
@@ -116,7 +94,7 @@ def run_import_command(ctx: Context, args: argparse.Namespace) -> int:
     info: dict[str, Any] = {"file": str(path)}
     records: CsvRows | list[Any]
     if file_format == "vcard":
-        records = list(_vcard_records(data))
+        records = vcard_records(data)
         info["format"] = "vcard"
     else:
         delimiter = _DELIMITERS[args.delimiter] if args.delimiter else None
@@ -128,21 +106,19 @@ def run_import_command(ctx: Context, args: argparse.Namespace) -> int:
             raise CliError(
                 f"the file is not valid {args.encoding} text; try another --encoding"
             ) from exc
-        rows = read_rows(sniffed.text, sniffed.delimiter)
-        header = next(rows, None)
-        if header is None:
+        try:
+            found = csv_rows(sniffed.text, sniffed.delimiter, file_format, mapping)
+        except csv_sources.UnknownFormatError as exc:
+            raise CliError(str(exc)) from exc
+        if found is None:
             raise CliError(f"{path} is empty")
+        header, records = found
         for item in args.map:
             name = item.rpartition("=")[0].strip()
             if not csv_sources.columns_named(header, {name: "ignore"}):
                 raise CliError(f"--map: the file has no column {name!r}")
-        try:
-            layout = csv_sources.layout_for(header, file_format, mapping)
-        except csv_sources.UnknownFormatError as exc:
-            raise CliError(str(exc)) from exc
-        records = CsvRows(layout, list(rows))
         info.update(
-            format=layout.source,
+            format=records.layout.source,
             encoding=sniffed.encoding,
             delimiter="tab" if sniffed.delimiter == "\t" else sniffed.delimiter,
         )

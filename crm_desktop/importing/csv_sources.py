@@ -16,13 +16,12 @@ from itertools import islice, zip_longest
 from crm_desktop.domain.dates import PartialDate, parse_partial_date
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.importing.records import ImportRecord, RowProblem, paused_gc
-from crm_desktop.importing.sniff import MAX_FIELD
+from crm_desktop.importing.sniff import MAX_FIELD, oversized
 from crm_desktop.reports.csv_safety import needs_quote
 from crm_desktop.services.dto import Address, ContactInput, ImportantDate, LabeledValue
 
 __all__ = [
     "FIELDS",
-    "FORMATS",
     "Layout",
     "UnknownFormatError",
     "columns_named",
@@ -32,7 +31,6 @@ __all__ = [
     "records",
 ]
 
-FORMATS = ("google", "outlook", "contacts", "csv")
 
 #: Targets of ``--map COLUMN=field``.
 SCALARS = (
@@ -757,7 +755,7 @@ def _records(layout: Layout, rows: Iterable[tuple[int, list[str]]]) -> Iterator[
     for number, row in rows:
         if not any(cell.strip() for cell in row):
             continue  # a blank line
-        big = next((i for i, cell in enumerate(row) if len(cell) > MAX_FIELD), None)
+        big = oversized(row)
         if big is not None:
             name = layout.header[big] if big < len(layout.header) else f"column {big + 1}"
             problem = RowProblem(name, f"is too large (more than {MAX_FIELD:,} characters)")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from crm_desktop.domain.text import sort_key
 from crm_desktop.services.contact_clean import CleanContact
 
-__all__ = ["DuplicateIndex", "Match", "name_key"]
+__all__ = ["DuplicateIndex", "Match"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +31,6 @@ class Match:
 
     contact_id: int | None
     row: int | None = None
-
-
-def name_key(clean: CleanContact) -> tuple[str, str]:
-    return sort_key(clean.display_name), sort_key(clean.organization or "")
 
 
 class DuplicateIndex:

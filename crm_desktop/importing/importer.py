@@ -450,7 +450,6 @@ class _Run:
         self.dry_run = dry_run
         self.before_write = before_write
         self.outcomes: list[Outcome] = []
-        self.new_rows: dict[int, int] = {}  # new contact id -> its row
         self.pending: dict[int, Checked] = {}  # new contacts of this batch, not yet written
         self.merges: dict[int, CleanContact] = {}  # contact id -> what to merge in at the end
 
@@ -473,7 +472,6 @@ class _Run:
         if match is None:
             cid = self.next_id
             self.next_id += 1
-            self.new_rows[cid] = row
             self.pending[cid] = item
             self.index.add(clean, Match(cid, row), item.display_key)
             return Outcome(row, "created", None if self.dry_run else cid)

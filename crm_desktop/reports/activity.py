@@ -24,7 +24,6 @@ __all__ = [
     "meeting_outcomes_table",
 ]
 
-NAME_SEPARATOR = " | "
 #: Interaction kinds that are a meeting held (a call is not a meeting).
 MEETING_KINDS = ("meeting", "video_call")
 #: A follow-up counts as booked when it was created this soon after the meeting.

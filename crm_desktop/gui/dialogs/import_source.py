@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crm_desktop.importing import csv_sources
-from crm_desktop.importing.checking import CsvRows, Source
+from crm_desktop.importing.checking import Source
 from crm_desktop.importing.csv_sources import Layout
-from crm_desktop.importing.records import ImportRecord, RowProblem
 from crm_desktop.importing.sniff import read_rows, sniff
+from crm_desktop.importing.sources import csv_rows, vcard_records
 from crm_desktop.services.dto import ContactInput
 
 __all__ = [
@@ -198,20 +198,7 @@ def build_records(analysis: Analysis, overrides: Mapping[int, str] | None = None
     Raises :class:`csv_sources.UnknownFormatError` when no column feeds a field.
     """
     if analysis.format == "vcard":
-        from crm_desktop.interchange.vcard_read import read_vcards
-
-        records: list[ImportRecord] = []
-        for number, item in read_vcards(analysis.data):
-            if isinstance(item, ContactInput):
-                records.append(ImportRecord(number, "vcard", item))
-            else:
-                message = str(getattr(item, "message", "could not be read"))
-                records.append(ImportRecord(number, "vcard", problem=RowProblem("Card", message)))
-        return records
+        return vcard_records(analysis.data)
     assert analysis.delimiter is not None
-    reader = read_rows(analysis.text, analysis.delimiter)
-    header = next(reader, None)
-    if header is None:
-        return []
-    layout = csv_sources.layout_for(header, analysis.format, overrides)
-    return CsvRows(layout, list(reader))
+    found = csv_rows(analysis.text, analysis.delimiter, analysis.format, overrides)
+    return [] if found is None else found[1]
