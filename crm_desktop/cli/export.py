@@ -18,10 +18,8 @@ a terminal a progress line counts what is written (:mod:`.progress`).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -66,21 +64,6 @@ def register(commands: Any) -> None:
     export.set_defaults(handler=run_export)
 
 
-def _write_atomic(path: Path, chunks: Iterable[bytes]) -> None:
-    partial = path.with_name(path.name + ".partial")
-    try:
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-
-
 def _csv(ctx: Context, args: argparse.Namespace, path: Path, line: ProgressLine) -> tuple[int, str]:
     from datetime import UTC, datetime
 
@@ -102,20 +85,12 @@ def _csv(ctx: Context, args: argparse.Namespace, path: Path, line: ProgressLine)
 def _vcard(
     ctx: Context, args: argparse.Namespace, path: Path, line: ProgressLine
 ) -> tuple[int, str]:
-    from crm_desktop.interchange.contact_cards import count_live, vcard_batches
+    from crm_desktop.interchange.export_files import export_vcard
 
-    with ctx.db.read_raw() as conn:  # one snapshot: the count and the cards agree
-        total = count_live(conn)
-        done = 0
+    def progress(done: int, total: int) -> None:
+        line.show(counted("vcard", done, total, "contacts"))
 
-        def chunks() -> Iterable[bytes]:
-            nonlocal done
-            for data, cards in vcard_batches(conn, args.vcard_version):
-                yield data
-                done += cards
-                line.show(counted("vcard", done, total, "contacts"))
-
-        _write_atomic(path, chunks())
+    done = export_vcard(ctx.db, path, args.vcard_version, progress=progress)
     return done, f"{done:,} contacts as vCard {args.vcard_version}"
 
 
@@ -123,10 +98,7 @@ def _ics(ctx: Context, args: argparse.Namespace, path: Path, line: ProgressLine)
     from datetime import UTC, datetime
 
     from crm_desktop.domain.dates import Feb29Policy
-    from crm_desktop.interchange.ics_write import calendar_ics
-    from crm_desktop.services.reminders import ReminderService
-
-    settings = ReminderService(ctx.db).settings()  # what the reminders engine reads
+    from crm_desktop.interchange.export_files import export_ics
 
     def progress(done: int, total: int) -> None:
         if done < total:
@@ -134,15 +106,14 @@ def _ics(ctx: Context, args: argparse.Namespace, path: Path, line: ProgressLine)
         else:  # built; serializing takes about as long again
             line.show(f"ics: writing {total:,} items", force=True)
 
-    data, (events, tasks, birthdays) = calendar_ics(
+    events, tasks, birthdays = export_ics(
         ctx.db,
+        path,
         now=datetime.now(UTC),
-        feb29=Feb29Policy(args.feb29 or settings.feb29),
         salt=str(ctx.paths.database.resolve()),
-        birthday_days=settings.birthday_days,
+        feb29=Feb29Policy(args.feb29) if args.feb29 else None,
         progress=progress if line.enabled else None,
     )
-    _write_atomic(path, [data])
     total = events + tasks + birthdays
     return total, f"{events:,} events, {tasks:,} tasks, {birthdays:,} birthdays"
 

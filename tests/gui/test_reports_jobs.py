@@ -42,7 +42,7 @@ def test_vcard_export_reports_each_round_and_writes_the_cards_get_would(
 ) -> None:
     target = tmp_path / "all.vcf"
     seen: list[int] = []
-    cards = export_vcard(many, target, "4.0", progress=seen.append)
+    cards = export_vcard(many, target, "4.0", progress=lambda done, _total: seen.append(done))
     assert cards == 4500 and seen == [2000, 4000, 4500]
     service = ContactService(many)
     first = vcard(service.get(min(service.ids()))).encode()
@@ -55,7 +55,7 @@ def test_cancel_during_the_vcard_export_leaves_no_file(many: Database, tmp_path:
     cancel = threading.Event()
     seen: list[int] = []
 
-    def progress(done: int) -> None:
+    def progress(done: int, _total: int) -> None:
         seen.append(done)
         cancel.set()  # the user pressed Cancel after the first round
 
@@ -70,7 +70,7 @@ def test_cancel_while_the_calendar_is_built_leaves_no_file(many: Database, tmp_p
     cancel = threading.Event()
     seen: list[int] = []
 
-    def progress(done: int) -> None:
+    def progress(done: int, _total: int) -> None:
         seen.append(done)
         cancel.set()
 

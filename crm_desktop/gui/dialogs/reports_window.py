@@ -562,8 +562,8 @@ class ReportsWindow(QWidget):
         cancel = self._start_export(self.tr("Writing the contacts…"), 0)
 
         def job() -> int:
-            return export_vcard(db, path, version,
-                                progress=self.export_progress.emit, cancel=cancel)  # fmt: skip
+            return export_vcard(db, path, version, progress=self._export_step,
+                                cancel=cancel)  # fmt: skip
 
         def done(cards: int) -> None:
             text = fmt(self.tr("%1 contacts written to %2 (vCard %3)."), f"{cards:,}", path,
@@ -588,7 +588,7 @@ class ReportsWindow(QWidget):
         cancel = self._start_export(self.tr("Writing the calendar…"), 0)
 
         def job() -> tuple[int, int, int]:
-            return export_ics(db, path, now=now, salt=salt, progress=self.export_progress.emit,
+            return export_ics(db, path, now=now, salt=salt, progress=self._export_step,
                               cancel=cancel)  # fmt: skip
 
         def done(counts: tuple[int, int, int]) -> None:
@@ -600,6 +600,10 @@ class ReportsWindow(QWidget):
             self._finish_export(path, text)
 
         self.ctx.runner.run(job, done, lambda exc: self._export_error(path, exc))
+
+    def _export_step(self, done: int, _total: int) -> None:
+        """Progress of a file export (on the worker): the count the bar shows."""
+        self.export_progress.emit(done)
 
     def cancel_export(self) -> None:
         """Stop the running export at the next batch (safe from any thread)."""
