@@ -70,8 +70,10 @@ def _task_day(task: TaskRow, tz: ZoneInfo) -> date | None:
 
 class CalendarService(Service):
     def __init__(
-        self, db: Database, *, clock: Clock = utc_now, feb29: Feb29Policy = Feb29Policy.FEB_28
+        self, db: Database, *, clock: Clock = utc_now, feb29: Feb29Policy | None = None
     ) -> None:
+        """``feb29``: where 29 February birthdays fall in common years; None (the app):
+        the user's setting (Settings > Reminders), read when asked, as the reminders do."""
         super().__init__(db, clock=clock)
         self.feb29 = feb29
         self.events = EventService(db, clock=clock)
@@ -79,12 +81,19 @@ class CalendarService(Service):
 
     # -- birthdays -------------------------------------------------------------
 
+    def _feb29(self) -> Feb29Policy:
+        if self.feb29 is not None:
+            return self.feb29
+        from crm_desktop.services.reminders import ReminderService
+
+        return Feb29Policy(ReminderService(self.db, clock=self.clock).settings().feb29)
+
     def birthdays_between(self, start: date, end: date) -> list[BirthdayItem]:
         """Live contacts' birthdays celebrated in [start, end), by day then name."""
         if end <= start:
             return []
         wanted: dict[tuple[int, int], list[date]] = {}
-        leap_day_stand_in = (2, 28) if self.feb29 is Feb29Policy.FEB_28 else (3, 1)
+        leap_day_stand_in = (2, 28) if self._feb29() is Feb29Policy.FEB_28 else (3, 1)
         for day in days(start, end):
             wanted.setdefault((day.month, day.day), []).append(day)
             if (day.month, day.day) == leap_day_stand_in and not _calendar.isleap(day.year):

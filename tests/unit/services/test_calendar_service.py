@@ -90,6 +90,17 @@ def test_leap_day_birthday_moves_to_28_february_in_common_years(
     ]
 
 
+def test_leap_day_birthday_follows_the_users_setting_like_the_reminders(
+    db: Database, cal: CalendarService
+) -> None:
+    from crm_desktop.services.reminders import ReminderService
+
+    person(db, "Szilvia", "Nagy", PartialDate(2, 29, 2000))
+    ReminderService(db).set_feb29_policy(Feb29Policy.MAR_1)  # Settings > Reminders
+    in_2027 = cal.birthdays_between(date(2027, 2, 1), date(2027, 3, 31))
+    assert [b.date for b in in_2027] == [date(2027, 3, 1)]
+
+
 def test_empty_or_reversed_span_is_empty(cal: CalendarService) -> None:
     assert cal.birthdays_between(date(2026, 3, 2), date(2026, 3, 1)) == []
 
