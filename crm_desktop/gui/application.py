@@ -156,6 +156,7 @@ def run(
     instance.activate_requested.connect(lambda: bring_to_front(window))
     reminders = ReminderBridge(ctx)
     reminders.due.connect(window.show_reminders)  # queued: the engine runs on its own thread
+    reminders.failed.connect(window.reminders_unavailable)
     greetings = AutoGreetings(ctx, window)
     reminders.due.connect(lambda due: greetings.run_now() if wants_greetings(due) else None)
 

@@ -378,8 +378,11 @@ class MainWindow(QMainWindow):
         self._reports.activateWindow()
         return self._reports
 
-    def _not_yet(self) -> None:
-        QMessageBox.information(self, self.windowTitle(), self.tr("Not available yet."))
+    def reminders_unavailable(self, _error: BaseException) -> None:
+        """The reminder engine could not start (the log says why): say so, don't stay silent."""
+        self.statusBar().showMessage(
+            self.tr("Reminders could not start; the log file in the data folder says why.")
+        )
 
     def about(self) -> None:
         from crm_desktop import __version__

@@ -15,7 +15,7 @@ from pathlib import Path
 from crm_desktop.services import contact_queries as q
 from crm_desktop.services.dto import ContactRow
 from crm_desktop.storage.errors import StorageError
-from crm_desktop.storage.file_check import SCHEMA_VERSION, FileKind, inspect_file
+from crm_desktop.storage.file_check import SCHEMA_VERSION, FileKind, inspect_file, read_only_uri
 
 FirstPage = tuple[list[int], list[ContactRow], int]
 
@@ -30,7 +30,7 @@ def first_page(path: Path, page: int = 100) -> FirstPage | None:
         state = inspect_file(path)
         if state.kind is not FileKind.OURS or state.schema_version != SCHEMA_VERSION:
             return None
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path.absolute()), uri=True)
         try:
             now = datetime.now(UTC)
             statements, params = q.id_queries(

@@ -79,9 +79,6 @@ class Tray(QObject):
             self.act_reminders.setText(self.tr("&Reminders"))
             self.icon.setToolTip(self.tr("CRM Desktop"))
 
-    def show_message(self, title: str, body: str) -> None:
-        self.icon.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, 10_000)
-
     def hide(self) -> None:
         self.icon.hide()
 

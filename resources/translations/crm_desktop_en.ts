@@ -2295,7 +2295,7 @@ The newest verified backup was made on %2. You can restore it, or start with an 
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Not available yet.</source>
+        <source>Reminders could not start; the log file in the data folder says why.</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -264,3 +264,14 @@ def test_main_window_reminders_action_and_open_contact(
     reminders.dismiss(reminders.reminders())
     wait_idle(qtbot, gui_ctx.runner)
     assert main.act_reminders.text() == "&Reminders"
+
+
+def test_a_reminder_engine_that_cannot_start_is_said_in_the_status_bar(
+    qtbot: object, gui_ctx: GuiContext, settings: QSettings
+) -> None:
+    from crm_desktop.gui.main_window import MainWindow
+
+    main = MainWindow(gui_ctx, settings)
+    qtbot.addWidget(main)  # type: ignore[attr-defined]
+    main.reminders_unavailable(RuntimeError("no engine"))
+    assert "Reminders could not start" in main.statusBar().currentMessage()

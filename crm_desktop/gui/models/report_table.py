@@ -48,15 +48,9 @@ class ReportTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def clear(self) -> None:
-        self.set_table((), [])
-
     @property
     def header(self) -> tuple[str, ...]:
         return self._header
-
-    def row_values(self, row: int) -> Sequence[object]:
-        return self._rows[row]
 
     # -- QAbstractTableModel -----------------------------------------------------
 
