@@ -43,13 +43,7 @@ def main(
     from crm_desktop.gui.application import run
     from crm_desktop.gui.dialogs.crash_dialog import CrashReporter
 
-    try:
-        logging_setup.ensure_installed(paths.log_dir)
-    except OSError as exc:  # a full disk or read-only folder: the window still opens
-        from crm_desktop.storage.errors import write_refusal
-
-        if write_refusal(exc, paths.log_dir) is None:
-            raise
+    # The log file was set up by the command line (``cli.main``), the only caller.
     reporter = CrashReporter()  # main thread: its dialogs open on the GUI thread
     logging_setup.install_excepthooks(reporter.handle)
 

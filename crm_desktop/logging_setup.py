@@ -134,13 +134,6 @@ def install(log_dir: Path, *, debug: bool | None = None) -> Path:
     return path
 
 
-def ensure_installed(log_dir: Path, *, debug: bool | None = None) -> Path:
-    """Install unless already installed (the CLI installs first, with ``--debug``)."""
-    if _handler is not None and isinstance(_handler, logging.FileHandler):
-        return Path(_handler.baseFilename)
-    return install(log_dir, debug=debug)
-
-
 def uninstall() -> None:
     """Detach and close the file handler (tests, and before a data directory moves)."""
     global _handler

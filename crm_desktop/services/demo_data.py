@@ -377,13 +377,7 @@ class _Generator(GeneratorBase):
                 raw = f"+{code}-" + "-".join(groups)
             e164 = f"+{code}{nsn}"
             rows.append((cid, plan.label, raw, e164, position))
-            if plan.label == "mobile" and loc.country != "US":
-                # search_index.phone_keys without its 70 us of parsing: a mobile number here
-                # has no geographical area code, so no local-number key.
-                typed = raw.translate(_NOT_DIGITS)  # text.digits, for ASCII
-                keys += [typed, e164[1:], nsn, "0" + nsn, typed.lstrip("0")]
-            else:
-                keys += search_index.phone_keys(raw, e164)
+            keys += search_index.phone_keys(raw, e164)
         return keys
 
     def consents(self, rows: list[tuple[Any, ...]], cid: int, created_day: int) -> None:
@@ -423,5 +417,4 @@ class _Generator(GeneratorBase):
         return ids
 
 
-_NOT_DIGITS = str.maketrans("", "", " +-()")
 _CONTACT_TABLES = ("contact", "email", "phone", "address", "date", "tag", "consent", "contact_fts")
