@@ -19,7 +19,6 @@ from crm_desktop.cli.progress import ProgressLine
 
 FILE_FORMATS = ("auto", "google", "outlook", "contacts", "csv", "vcard")
 OUTPUT_FORMATS = ("text", "json")
-_DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\\t": "\t", "\t": "\t"}
 
 
 def register(commands: Any) -> None:
@@ -80,6 +79,7 @@ def run_import_command(ctx: Context, args: argparse.Namespace) -> int:
     from crm_desktop.importing.importer import CsvRows, ImportResult, run_import
     from crm_desktop.importing.sniff import sniff
     from crm_desktop.importing.sources import csv_rows, vcard_records
+    from crm_desktop.reports.writer import DELIMITERS
 
     file_format, output = _formats(args.format)
     path = Path(args.file)
@@ -97,7 +97,7 @@ def run_import_command(ctx: Context, args: argparse.Namespace) -> int:
         records = vcard_records(data)
         info["format"] = "vcard"
     else:
-        delimiter = _DELIMITERS[args.delimiter] if args.delimiter else None
+        delimiter = DELIMITERS[args.delimiter] if args.delimiter else None
         try:
             sniffed = sniff(data, encoding=args.encoding, delimiter=delimiter)
         except LookupError as exc:

@@ -64,8 +64,5 @@ class HeldOutcomeDialog(QDialog):
     def selected_outcome(self) -> str:
         return str(self.outcome.currentData())
 
-    def set_outcome(self, value: str) -> None:
-        self.outcome.setCurrentIndex(max(0, self.outcome.findData(value)))
-
     def notes_text(self) -> str | None:
         return self.notes.toPlainText().strip() or None

@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from crm_desktop.gui.dialogs.import_wizard import ImportWizard
 
 PAGE_FILE, PAGE_DETECT, PAGE_MAPPING, PAGE_DRY_RUN, PAGE_IMPORT = range(5)
-DELIMITERS = (",", ";", "\t")
 
 
 def _table(view: QTableView, name: str) -> None:

@@ -130,9 +130,6 @@ class ImportWizard(QWizard):
         )
         return path or None
 
-    def set_path(self, path: str | Path) -> None:
-        self.file_page.path_edit.setText(str(path))
-
     # -- 2. detection -----------------------------------------------------------------
 
     def analyze(

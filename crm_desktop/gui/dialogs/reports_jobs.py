@@ -3,8 +3,9 @@
 No widgets here: these functions run inside ``ctx.runner.run`` jobs. A long
 export reports progress through ``progress(done)`` after every batch and
 stops when ``cancel`` is set (checked between batches): the CSV writer and
-:func:`write_atomic` write ``PATH.partial`` and rename it only at the end,
-so a cancelled or failed export leaves no file behind.
+:mod:`crm_desktop.interchange.export_files` write ``PATH.partial`` and
+rename it only at the end, so a cancelled or failed export leaves no file
+behind.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from crm_desktop.interchange.export_files import (
     check_cancel,
     export_ics,
     export_vcard,
-    write_atomic,
 )
 from crm_desktop.reports.period import ReportParams
 from crm_desktop.reports.registry import open_report
@@ -28,7 +28,6 @@ from crm_desktop.reports.writer import CsvOptions, write_csv
 from crm_desktop.storage.database import Database
 
 __all__ = [
-    "PRESETS",
     "PREVIEW_LIMIT",
     "ExportCancelled",
     "Preview",
@@ -37,12 +36,10 @@ __all__ = [
     "export_vcard",
     "preset_range",
     "preview_report",
-    "write_atomic",
 ]
 
 #: Rows the window shows; the export always has all of them.
 PREVIEW_LIMIT = 10_000
-PRESETS = ("this_week", "last_week", "this_month", "last_month", "this_year")
 
 Progress = Callable[[int], None]  # rows written so far
 
