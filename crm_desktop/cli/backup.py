@@ -127,23 +127,14 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_restore(ctx: Context, args: argparse.Namespace) -> int:
-    from crm_desktop.services.contacts import ContactService
+    from crm_desktop.services.restore import erase_again, restore_backup
     from crm_desktop.storage.backups import BackupError
-    from crm_desktop.storage.erasures import pending_erasures
 
-    store = _store(ctx)
     try:
-        made = store.get(args.id).created
-        # Read before the file is replaced: its ledger, and those of damaged files set aside.
-        pending = pending_erasures(ctx.paths.database, ctx.paths.quarantine_dir, made)
-        result = store.restore(args.id, ctx.paths.database)
+        result, pending = restore_backup(ctx.paths, args.id)
     except BackupError as exc:
         raise CliError(str(exc)) from exc
-    # People erased since the backup was made are erased again in it.
-    with ctx.db.read_raw() as conn:
-        erased = pending.ids_for(conn)
-    replayed = ContactService(ctx.db).replay_erasures(erased) if erased else None
-    again = len(replayed.contacts) if replayed else 0
+    again = erase_again(ctx.db, pending)  # people erased since the backup was made
     if args.format == "json":
         emit_json({"restored": result, "erased_again": again})
         return 0

@@ -48,14 +48,10 @@ class Restored:
 def restore_into(ctx: GuiContext, backup_id: str) -> Restored:
     """On the worker: close the engine, restore, reopen, replay erasures (as the CLI does)."""
     from crm_desktop.services.registry import Services
-    from crm_desktop.storage.backups import BackupStore
+    from crm_desktop.services.restore import erase_again, restore_backup
     from crm_desktop.storage.database import open_database
-    from crm_desktop.storage.erasures import pending_erasures
 
     paths = ctx.paths
-    made = BackupStore(paths).get(backup_id).created
-    # Read before the file is replaced: its ledger, and those of damaged files set aside.
-    pending = pending_erasures(paths.database, paths.quarantine_dir, made)
     ctx.services.close()  # every pooled connection: the restore needs the file to itself
 
     def reopen() -> Services:
@@ -65,15 +61,10 @@ def restore_into(ctx: GuiContext, backup_id: str) -> Restored:
         return services
 
     try:
-        result = BackupStore(paths).restore(backup_id, paths.database)
+        result, pending = restore_backup(paths, backup_id)
     finally:
         services = reopen()  # the restored file, or the untouched one after a failure
-    again = 0
-    with services.db.read_raw() as conn:
-        erased = pending.ids_for(conn)
-    if erased:
-        again = len(services.contacts.replay_erasures(erased).contacts)
-    return Restored(result, again)
+    return Restored(result, erase_again(services.db, pending))
 
 
 class BackupsDialog(QDialog):

@@ -217,22 +217,16 @@ class DamagedFileDialog(QDialog):
         Whoever was erased in the damaged file since the backup was made is
         erased again (its ledger is read, never written, where it was set aside).
         """
-        from crm_desktop.services.contacts import ContactService
-        from crm_desktop.storage.backups import BackupStore
+        from crm_desktop.services.restore import erase_again, restore_backup
         from crm_desktop.storage.database import open_database
-        from crm_desktop.storage.erasures import pending_erasures
 
         if self.newest is None or self.moved is None:
             raise RuntimeError("nothing to restore")
         paths = self.paths
-        pending = pending_erasures(paths.database, paths.quarantine_dir, self.newest.created)
-        result = BackupStore(paths).restore(self.newest.id, paths.database)
+        result, pending = restore_backup(paths, self.newest.id)
         db = open_database(paths.database, backup_dir=paths.backup_dir)
         try:
-            with db.read_raw() as conn:
-                erased = pending.ids_for(conn)
-            if erased:
-                self.erased_again = len(ContactService(db).replay_erasures(erased).contacts)
+            self.erased_again = erase_again(db, pending)
         finally:
             db.close()
         return result
