@@ -67,6 +67,9 @@ def test_parse_lead_days() -> None:
     for bad in ("7, x", "-1", "61", "1.5"):
         with pytest.raises(ValueError):
             parse_lead_days(bad)
+    with pytest.raises(ValueError) as superscript:  # isdigit() but not a number int() reads
+        parse_lead_days("7, \u00b2")
+    assert str(superscript.value) == "\u00b2"  # the entry the message names, not int()'s text
 
 
 def test_theme_is_applied_at_once_and_saved(

@@ -63,7 +63,7 @@ def parse_lead_days(text: str) -> tuple[int, ...]:
     for part in _SEPARATORS.split(text.strip()):
         if not part:
             continue
-        if not part.isdigit() or not 0 <= int(part) <= MAX_LEAD_DAYS:
+        if not (part.isascii() and part.isdigit()) or not 0 <= int(part) <= MAX_LEAD_DAYS:
             raise ValueError(part)
         days.add(int(part))
     return tuple(sorted(days))
