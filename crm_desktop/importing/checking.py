@@ -31,21 +31,26 @@ from itertools import islice
 from typing import Any, NamedTuple
 
 from crm_desktop.domain import contact_points
+from crm_desktop.domain.dates import PartialDate
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.domain.phone_keys import phone_keys
 from crm_desktop.domain.text import fold, sort_key
 from crm_desktop.importing import csv_sources, transfer
 from crm_desktop.importing.outcome import Outcome
 from crm_desktop.importing.records import ImportRecord, paused_gc
-from crm_desktop.services.contact_clean import CleanContact, clean_contact
+from crm_desktop.services.contact_clean import CleanContact, CleanEmail, CleanPhone, clean_contact
+from crm_desktop.services.dto import Address, ImportantDate
 
 __all__ = [
     "BATCH",
+    "CONTACT_COLUMNS",
     "POOL_MIN_ROWS",
     "Checked",
     "CsvRows",
     "Source",
+    "checked",
     "checked_batches",
+    "contact_of",
     "source_rows",
 ]
 
@@ -74,20 +79,55 @@ Source = CsvRows | Sequence[ImportRecord]
 
 
 class Checked(NamedTuple):
-    """A valid row: the clean contact and what the search index needs of it.
+    """A valid row, flat: what the writer inserts and the duplicate index keys on.
 
-    ``display_key`` is the sort key of the display name; the ``*_text``
-    fields are the contact's own index columns, folded (organization and
-    tags are left to the writer, which knows their names as stored).
+    Plain tuples of plain values, in the column order of the tables, so a
+    batch pickles and unpickles in a third of the time a tree of dataclasses
+    takes, and the writer only prefixes the ids. :func:`contact_of` gives
+    the :class:`CleanContact` back (for the rare merge).
+
+    ``fields`` are the contact's own columns (:data:`CONTACT_COLUMNS`);
+    e-mails, phones and addresses end with their position; ``display_key``
+    is the sort key of the display name; the ``*_text`` fields are the
+    contact's own index columns, folded (organization and tags are left to
+    the writer, which knows their names as stored).
     """
 
     row: int
-    contact: CleanContact
+    fields: tuple[Any, ...]
+    organization: str | None
+    lead_source: str | None
+    status: str | None
+    emails: tuple[tuple[str | None, str, str, int], ...]  # label, address, normalized, position
+    phones: tuple[tuple[str | None, str, str | None, int], ...]  # label, raw, e164, position
+    addresses: tuple[tuple[Any, ...], ...]  # label, street ... country, position
+    dates: tuple[tuple[str, int, int, int | None], ...]  # label, month, day, year
+    tags: tuple[str, ...]
     display_key: str
     name_text: str
     email_text: str
     phone_text: str
     notes_text: str
+
+
+#: The contact's own columns, in the order of :attr:`Checked.fields`.
+CONTACT_COLUMNS = (
+    "given_name",
+    "middle_name",
+    "family_name",
+    "display_name",
+    "job_title",
+    "birthday_month",
+    "birthday_day",
+    "birthday_year",
+    "birthday_reminder_days",
+    "preferred_channel",
+    "interests",
+    "preferences",
+    "notes",
+    "stay_in_touch_days",
+)
+_ADDRESS_PARTS = ("label", "street", "extended", "city", "region", "postal_code", "country")
 
 
 def checked_batches(
@@ -221,19 +261,63 @@ def _check(
 
 
 def checked(row: int, c: CleanContact) -> Checked:
-    """``c`` with its own search text (also for a contact merged after checking)."""
+    """``c`` flat, with its own search text (also for a contact merged after checking)."""
     phones: list[str] = []
     for p in c.phones:
         number = contact_points.remembered_number(p.e164) if p.e164 else None
         phones.extend(phone_keys(p.raw, p.e164, number))
+    display = c.display_name
     return Checked(
         row,
-        c,
-        sort_key(c.display_name),
-        fold_join((c.display_name, c.given_name, c.middle_name, c.family_name, c.job_title)),
+        (
+            c.given_name,
+            c.middle_name,
+            c.family_name,
+            display,
+            c.job_title,
+            c.birthday_month,
+            c.birthday_day,
+            c.birthday_year,
+            c.birthday_reminder_days,
+            c.preferred_channel,
+            c.interests,
+            c.preferences,
+            c.notes,
+            c.stay_in_touch_days,
+        ),
+        c.organization,
+        c.lead_source,
+        c.status,
+        tuple((e.label, e.address, e.normalized, i) for i, e in enumerate(c.emails)),
+        tuple((p.label, p.raw, p.e164, i) for i, p in enumerate(c.phones)),
+        tuple(
+            (a.label, a.street, a.extended, a.city, a.region, a.postal_code, a.country, i)
+            for i, a in enumerate(c.addresses)
+        ),
+        tuple((d.label, d.date.month, d.date.day, d.date.year) for d in c.dates),
+        c.tags,
+        sort_key(display),
+        fold_join((display, c.given_name, c.middle_name, c.family_name, c.job_title)),
         fold_join(e.address for e in c.emails),
         " ".join(dict.fromkeys(phones)),
         fold_join((c.notes, c.interests, c.preferences)),
+    )
+
+
+def contact_of(item: Checked) -> CleanContact:
+    """The :class:`CleanContact` that :func:`checked` flattened into ``item``."""
+    return CleanContact(
+        **dict(zip(CONTACT_COLUMNS, item.fields, strict=True)),
+        organization=item.organization,
+        lead_source=item.lead_source,
+        status=item.status,
+        emails=tuple(CleanEmail(a, n, label) for label, a, n, _ in item.emails),
+        phones=tuple(CleanPhone(raw, e164, label) for label, raw, e164, _ in item.phones),
+        addresses=tuple(
+            Address(**dict(zip(_ADDRESS_PARTS, a[:-1], strict=True))) for a in item.addresses
+        ),
+        dates=tuple(ImportantDate(label, PartialDate(m, d, y)) for label, m, d, y in item.dates),
+        tags=item.tags,
     )
 
 

@@ -20,7 +20,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from crm_desktop.domain.text import sort_key
-from crm_desktop.services.contact_clean import CleanContact
+from crm_desktop.importing.checking import Checked
 
 __all__ = ["DuplicateIndex", "Match"]
 
@@ -34,11 +34,7 @@ class Match:
 
 
 class DuplicateIndex:
-    """The keys of every live contact and of the rows seen so far.
-
-    ``find``/``add`` take the display name's sort key when the caller has
-    it already (the import's checking computes it once per row).
-    """
+    """The keys of every live contact and of the rows seen so far (checked rows, flat)."""
 
     def __init__(self) -> None:
         self._org_keys: dict[str, str] = {}  # organization -> sort key: they repeat
@@ -74,36 +70,37 @@ class DuplicateIndex:
             index.bare.setdefault(display, Match(int(cid)))
         return index
 
-    def _name_key(self, clean: CleanContact, display_key: str | None) -> tuple[str, str]:
-        org = clean.organization or ""
+    def _name_key(self, item: Checked) -> tuple[str, str]:
+        org = item.organization or ""
         org_key = self._org_keys.get(org)
         if org_key is None:
             org_key = self._org_keys[org] = sort_key(org)
-        return (sort_key(clean.display_name) if display_key is None else display_key), org_key
+        return item.display_key, org_key
 
-    def find(self, clean: CleanContact, display_key: str | None = None) -> Match | None:
-        for email in clean.emails:
-            found = self.emails.get(email.normalized)
+    def find(self, item: Checked) -> Match | None:
+        for email in item.emails:
+            found = self.emails.get(email[2])  # normalized
             if found is not None:
                 return found
-        for phone in clean.phones:
-            if phone.e164 is not None and (found := self.phones.get(phone.e164)) is not None:
+        for phone in item.phones:
+            e164 = phone[2]
+            if e164 is not None and (found := self.phones.get(e164)) is not None:
                 return found
-        name, org = self._name_key(clean, display_key)
+        name, org = self._name_key(item)
         if org:
             return self.names.get((name, org))
-        if not clean.emails and not clean.phones:
+        if not item.emails and not item.phones:
             return self.bare.get(name)
         return None
 
-    def add(self, clean: CleanContact, match: Match, display_key: str | None = None) -> None:
-        for email in clean.emails:
-            self.emails.setdefault(email.normalized, match)
-        for phone in clean.phones:
-            if phone.e164 is not None:
-                self.phones.setdefault(phone.e164, match)
-        name, org = self._name_key(clean, display_key)
+    def add(self, item: Checked, match: Match) -> None:
+        for email in item.emails:
+            self.emails.setdefault(email[2], match)
+        for phone in item.phones:
+            if phone[2] is not None:
+                self.phones.setdefault(phone[2], match)
+        name, org = self._name_key(item)
         if org:
             self.names.setdefault((name, org), match)
-        elif not clean.emails and not clean.phones:
+        elif not item.emails and not item.phones:
             self.bare.setdefault(name, match)

@@ -32,11 +32,13 @@ from crm_desktop.domain.text import digits, fold, sort_key
 from crm_desktop.importing.bulk_mode import BulkMode
 from crm_desktop.importing.checking import (
     BATCH,
+    CONTACT_COLUMNS,
     Checked,
     CsvRows,
     Source,
     checked,
     checked_batches,
+    contact_of,
     source_rows,
 )
 from crm_desktop.importing.checking import fold_join as _fold_join
@@ -132,11 +134,10 @@ def merge_clean(base: CleanContact, extra: CleanContact) -> CleanContact:
 # -- writing ------------------------------------------------------------------------
 
 _INSERT = {
-    "contact": "INSERT INTO contact (id, given_name, middle_name, family_name, display_name,"
-    " sort_key, organization_id, job_title, birthday_month, birthday_day, birthday_year,"
-    " birthday_reminder_days, lead_source_id, status_id, preferred_channel, interests,"
-    " preferences, notes, stay_in_touch_days, created_at, updated_at)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    # the columns the writer adds, then the checked row's own (Checked.fields)
+    "contact": "INSERT INTO contact (id, organization_id, lead_source_id, status_id, created_at,"
+    f" updated_at, sort_key, {', '.join(CONTACT_COLUMNS)})"
+    f" VALUES ({','.join('?' * (7 + len(CONTACT_COLUMNS)))})",
     "email": "INSERT INTO contact_email (contact_id, label, address, normalized, position)"
     " VALUES (?,?,?,?,?)",
     "phone": "INSERT INTO contact_phone (contact_id, label, raw, e164, position)"
@@ -219,42 +220,44 @@ class _Writer:
         return self.statuses[fold(name)] if name else None
 
     def insert(self, contacts: Sequence[tuple[int, Checked]]) -> None:
-        """New contacts, their children and their search index entries."""
-        rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _INSERT}
+        """New contacts, their children and their search index entries.
+
+        The checked rows are already in the tables' column order: each row
+        here is only its id (and the ids of names) put in front.
+        """
+        contact: list[tuple[Any, ...]] = []
+        emails: list[tuple[Any, ...]] = []
+        phones: list[tuple[Any, ...]] = []
+        addresses: list[tuple[Any, ...]] = []
+        dates: list[tuple[Any, ...]] = []
+        tags: list[tuple[int, int]] = []
         fts: list[tuple[Any, ...]] = []
         now = self.now
         for cid, item in contacts:
-            c = item.contact
-            org_id = self.org(c.organization)
-            rows["contact"].append(
+            org_id = self.org(item.organization)
+            owner = (cid,)
+            contact.append(
                 (
                     cid,
-                    c.given_name,
-                    c.middle_name,
-                    c.family_name,
-                    c.display_name,
-                    item.display_key,
                     org_id,
-                    c.job_title,
-                    c.birthday_month,
-                    c.birthday_day,
-                    c.birthday_year,
-                    c.birthday_reminder_days,
-                    self.source(c.lead_source),
-                    self.status(c.status),
-                    c.preferred_channel,
-                    c.interests,
-                    c.preferences,
-                    c.notes,
-                    c.stay_in_touch_days,
+                    self.source(item.lead_source),
+                    self.status(item.status),
                     now,
                     now,
+                    item.display_key,
+                    *item.fields,
                 )
             )
-            tag_ids = self._children(rows, cid, c, 0, 0)
-            rows["date"].extend(
-                (cid, d.label, d.date.month, d.date.day, d.date.year) for d in c.dates
-            )
+            if item.emails:
+                emails.extend(owner + e for e in item.emails)
+            if item.phones:
+                phones.extend(owner + p for p in item.phones)
+            if item.addresses:
+                addresses.extend(owner + a for a in item.addresses)
+            if item.dates:
+                dates.extend(owner + d for d in item.dates)
+            tag_ids = self.tag_ids(item.tags)
+            tags.extend((t, cid) for t in tag_ids)
             fts.append(
                 (
                     cid,
@@ -266,36 +269,25 @@ class _Writer:
                     item.notes_text,
                 )
             )
-        for table, sql in _INSERT.items():
-            if rows[table]:
-                self.cur.executemany(sql, rows[table])
+        for table, rows in (
+            ("contact", contact),
+            ("email", emails),
+            ("phone", phones),
+            ("address", addresses),
+            ("date", dates),
+            ("tag", tags),
+        ):
+            if rows:
+                self.cur.executemany(_INSERT[table], rows)
         self.cur.executemany(_INSERT_FTS, fts)
 
     def org_text(self, org_id: int | None) -> str:
         """The organization's index text: its name as stored, folded."""
         return _fold_join((self.org_names[org_id],)) if org_id is not None else ""
 
-    def _children(
-        self,
-        rows: dict[str, list[tuple[Any, ...]]],
-        cid: int,
-        c: CleanContact,
-        emails_from: int,
-        phones_from: int,
-    ) -> list[int]:
-        rows["email"].extend(
-            (cid, e.label, e.address, e.normalized, emails_from + i) for i, e in enumerate(c.emails)
-        )
-        rows["phone"].extend(
-            (cid, p.label, p.raw, p.e164, phones_from + i) for i, p in enumerate(c.phones)
-        )
-        rows["address"].extend(
-            (cid, a.label, a.street, a.extended, a.city, a.region, a.postal_code, a.country, i)
-            for i, a in enumerate(c.addresses)
-        )
-        tag_ids = list(dict.fromkeys(self.tag(t) for t in c.tags))
-        rows["tag"].extend((tid, cid) for tid in tag_ids)
-        return tag_ids
+    def tag_ids(self, names: Sequence[str]) -> list[int]:
+        """The ids of the tags ``names``, created when new; each once."""
+        return list(dict.fromkeys(self.tag(t) for t in names)) if names else []
 
     def merge(self, cid: int, extra: CleanContact) -> None:
         """Fill ``cid``'s empty fields from ``extra``; add its new e-mails, phones and tags."""
@@ -347,17 +339,27 @@ class _Writer:
         has_address = cur.execute(
             "SELECT 1 FROM contact_address WHERE contact_id = ?", (cid,)
         ).fetchone()
-        new = replace(
-            extra,
-            emails=tuple(e for e in extra.emails if e.normalized not in emails),
-            phones=tuple(p for p in extra.phones if (p.e164 or digits(p.raw)) not in phones),
-            addresses=() if has_address else extra.addresses,
-        )
-        rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _INSERT}
-        self._children(rows, cid, new, len(emails), len(phones))
-        for table in ("email", "phone", "address", "tag"):
-            if rows[table]:
-                cur.executemany(_INSERT[table], rows[table])
+        new_emails = [e for e in extra.emails if e.normalized not in emails]
+        new_phones = [p for p in extra.phones if (p.e164 or digits(p.raw)) not in phones]
+        rows: dict[str, list[tuple[Any, ...]]] = {
+            "email": [
+                (cid, e.label, e.address, e.normalized, len(emails) + i)
+                for i, e in enumerate(new_emails)
+            ],
+            "phone": [
+                (cid, p.label, p.raw, p.e164, len(phones) + i) for i, p in enumerate(new_phones)
+            ],
+            "address": []
+            if has_address
+            else [
+                (cid, a.label, a.street, a.extended, a.city, a.region, a.postal_code, a.country, i)
+                for i, a in enumerate(extra.addresses)
+            ],
+            "tag": [(t, cid) for t in self.tag_ids(extra.tags)],
+        }
+        for table, table_rows in rows.items():
+            if table_rows:
+                cur.executemany(_INSERT[table], table_rows)
 
 
 _INSERT_FTS = (
@@ -467,13 +469,13 @@ class _Run:
         self.pending.clear()
 
     def _match(self, item: Checked) -> Outcome:
-        clean, row = item.contact, item.row
-        match = self.index.find(clean, item.display_key) if self.on_duplicate != "create" else None
+        row = item.row
+        match = self.index.find(item) if self.on_duplicate != "create" else None
         if match is None:
             cid = self.next_id
             self.next_id += 1
             self.pending[cid] = item
-            self.index.add(clean, Match(cid, row), item.display_key)
+            self.index.add(item, Match(cid, row))
             return Outcome(row, "created", None if self.dry_run else cid)
         assert match.contact_id is not None
         cid = match.contact_id
@@ -482,9 +484,10 @@ class _Run:
             if match.row is not None:
                 return Outcome(row, "duplicate", duplicate_of_row=match.row)
             return Outcome(row, "duplicate", cid)
+        clean = contact_of(item)
         if cid in self.pending:  # earlier in this batch: merged before it is written
             base = self.pending[cid]
-            self.pending[cid] = checked(base.row, merge_clean(base.contact, clean))
+            self.pending[cid] = checked(base.row, merge_clean(contact_of(base), clean))
         else:
             earlier = self.merges.get(cid)
             self.merges[cid] = clean if earlier is None else merge_clean(earlier, clean)

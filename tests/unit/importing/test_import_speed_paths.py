@@ -10,9 +10,11 @@ from __future__ import annotations
 import csv
 import gc
 import io
+import pickle
 import random
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import phonenumbers
@@ -21,11 +23,14 @@ from support import factories
 
 from benchmarks.import_bench import write_google_csv
 from crm_desktop.domain import contact_points, text
+from crm_desktop.domain.dates import PartialDate
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.importing import checking, csv_sources, importer, records
 from crm_desktop.importing.importer import run_import
 from crm_desktop.importing.records import ImportRecord
 from crm_desktop.importing.sniff import read_rows
+from crm_desktop.services.contact_clean import clean_contact
+from crm_desktop.services.dto import Address, ImportantDate
 from crm_desktop.storage import search_index
 from crm_desktop.storage.database import Database, open_database
 from tests.unit.importing.test_import_importer import counts, fts_dump, records_of
@@ -127,6 +132,32 @@ def test_pool_and_serial_checks_give_identical_outcomes_and_rows(
                 used.clear()
         finally:
             other.close()
+
+
+def test_a_flat_checked_row_gives_back_the_clean_contact(tmp_path: Path) -> None:
+    """Checked rows travel flat; a merge rebuilds the contact from them, field for field."""
+    records = records_of(_google_rows_with_problems(tmp_path, 600))
+    seen = 0
+    for record in records:
+        if record.contact is None:
+            continue
+        try:
+            clean = clean_contact(record.contact, phone_region="DE")
+        except ValidationError:
+            continue
+        extra = replace(
+            clean,
+            addresses=(Address("Home", "Main St 1", None, "Berlin", None, "10115", "Germany"),),
+            dates=(ImportantDate("Anniversary", PartialDate(2, 29)),),
+            birthday_reminder_days="7,0",
+            stay_in_touch_days=30,
+        )
+        for contact in (clean, extra):
+            item = checking.checked(record.row, contact)
+            assert checking.contact_of(item) == contact
+            assert pickle.loads(pickle.dumps(item)) == item
+        seen += 1
+    assert seen > 500
 
 
 def test_only_large_files_start_a_pool_by_default(
