@@ -166,6 +166,8 @@ class _Writer:
         for i, k, n in cur.execute("SELECT id, folded, name FROM tag"):
             self.tags[str(k)] = int(i)
             self.tag_names[int(i)] = str(n)
+        self.org_texts: dict[int, str] = {}
+        self.tag_sets: dict[tuple[str, ...], tuple[list[int], str]] = {}
         self.sources = {
             fold(str(n)): int(i) for i, n in cur.execute("SELECT id, name FROM lead_source")
         }
@@ -256,8 +258,9 @@ class _Writer:
                 addresses.extend(owner + a for a in item.addresses)
             if item.dates:
                 dates.extend(owner + d for d in item.dates)
-            tag_ids = self.tag_ids(item.tags)
-            tags.extend((t, cid) for t in tag_ids)
+            tag_ids, tag_text = self.tag_set(item.tags)
+            if tag_ids:
+                tags.extend((t, cid) for t in tag_ids)
             fts.append(
                 (
                     cid,
@@ -265,7 +268,7 @@ class _Writer:
                     self.org_text(org_id),
                     item.email_text,
                     item.phone_text,
-                    _fold_join(self.tag_names[t] for t in tag_ids),
+                    tag_text,
                     item.notes_text,
                 )
             )
@@ -283,11 +286,25 @@ class _Writer:
 
     def org_text(self, org_id: int | None) -> str:
         """The organization's index text: its name as stored, folded."""
-        return _fold_join((self.org_names[org_id],)) if org_id is not None else ""
+        if org_id is None:
+            return ""
+        found = self.org_texts.get(org_id)
+        if found is None:
+            found = self.org_texts[org_id] = _fold_join((self.org_names[org_id],))
+        return found
 
     def tag_ids(self, names: Sequence[str]) -> list[int]:
         """The ids of the tags ``names``, created when new; each once."""
         return list(dict.fromkeys(self.tag(t) for t in names)) if names else []
+
+    def tag_set(self, names: tuple[str, ...]) -> tuple[list[int], str]:
+        """:meth:`tag_ids` and their index text (the names as stored, folded), by set of names:
+        a file's contacts share a few label combinations."""
+        found = self.tag_sets.get(names)
+        if found is None:
+            ids = self.tag_ids(names)
+            found = self.tag_sets[names] = (ids, _fold_join(self.tag_names[t] for t in ids))
+        return found
 
     def merge(self, cid: int, extra: CleanContact) -> None:
         """Fill ``cid``'s empty fields from ``extra``; add its new e-mails, phones and tags."""
