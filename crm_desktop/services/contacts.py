@@ -39,6 +39,7 @@ from crm_desktop.services.dto import (
 from crm_desktop.services.sqltime import parse_utc
 from crm_desktop.storage import search_index
 from crm_desktop.storage.database import Database
+from crm_desktop.storage.erasures import ErasedContact
 from crm_desktop.storage.models import (
     Consent,
     Contact,
@@ -189,6 +190,7 @@ class ContactService(Service):
                 .where(col(ReminderLedger.source_kind).in_(PERSONAL_REMINDER_KINDS))
                 .where(col(ReminderLedger.source_id).in_(ids))
             )
+            created = _created_at(conn, ids)
             session.execute(delete(Contact).where(col(Contact.id).in_(ids)))
             for cid in ids:  # greeting opt-ins and sent-greeting marks (mail settings)
                 conn.exec_driver_sql(
@@ -196,7 +198,10 @@ class ContactService(Service):
                     (f"mail.greet.{cid}", f"mail.greeted.{cid}.%"),
                 )
             now = self.clock()
-            session.add_all(Erasure(contact_id=cid, erased_at=now) for cid in ids)
+            session.add_all(
+                Erasure(contact_id=cid, erased_at=now, contact_created_at=created.get(cid))
+                for cid in ids
+            )
             search_index.compact(conn)
         self.db.checkpoint()
         return Changes(
@@ -208,25 +213,35 @@ class ContactService(Service):
             tags=True,
         )
 
-    def replay_erasures(self, contact_ids: Iterable[int]) -> Changes:
-        """Erase again whoever of ``contact_ids`` is in this (restored) database.
+    def replay_erasures(self, entries: Iterable[ErasedContact]) -> Changes:
+        """Erase again whoever of ``entries`` is in this (restored) database.
 
-        Ids no longer present are still written to this file's ledger, so a
-        restore of an even older backup later erases them too.
+        An entry erases the contact with its id only when that contact was
+        created at the entry's time (an entry from before schema 7 has none and
+        matches by id): an id reused by a later contact names someone else, who
+        is kept. Entries that erase no one here are still written to this
+        file's ledger, so a restore of an even older backup later erases them too.
         """
-        wanted = sorted(set(contact_ids))
-        with self.db.read_raw() as conn:
-            present = [
-                cid
-                for cid in wanted
-                if conn.execute("SELECT 1 FROM contact WHERE id = ?", (cid,)).fetchone()
-            ]
-            known = {r[0] for r in conn.execute("SELECT DISTINCT contact_id FROM erasure")}
-        absent = [cid for cid in wanted if cid not in present and cid not in known]
-        if absent:
+        wanted = set(entries)
+        with self.db.read() as session:
+            conn = session.connection()
+            here = _created_at(conn, sorted({cid for cid, _ in wanted}))
+            ledger = conn.exec_driver_sql("SELECT contact_id, contact_created_at FROM erasure")
+            known = {(int(i), c) for i, c in ledger}
+
+        def same_person(entry: ErasedContact) -> bool:
+            cid, created = entry
+            return cid in here and created in (None, here[cid])
+
+        present = sorted({cid for cid, _ in filter(same_person, wanted)})
+        kept = [e for e in wanted if not same_person(e) and e not in known]
+        if kept:
             now = self.clock()
             with self.db.write() as session:
-                session.add_all(Erasure(contact_id=cid, erased_at=now) for cid in absent)
+                session.add_all(
+                    Erasure(contact_id=cid, erased_at=now, contact_created_at=created)
+                    for cid, created in kept
+                )
         return self.erase(present)
 
     def erased_ids(self) -> list[int]:
@@ -381,3 +396,12 @@ def _detail(session: Session, row: Contact) -> ContactDetail:
         updated_at=row.updated_at,
         trashed_at=row.trashed_at,
     )
+
+
+def _created_at(conn: Connection, contact_ids: Sequence[int]) -> dict[int, str]:
+    """``contact.created_at`` of ``contact_ids`` as stored (text), by id; absent ids left out."""
+    if not contact_ids:
+        return {}
+    id_list = ",".join(str(int(i)) for i in contact_ids)
+    rows = conn.exec_driver_sql(f"SELECT id, created_at FROM contact WHERE id IN ({id_list})")
+    return {int(i): str(c) for i, c in rows}

@@ -31,5 +31,5 @@ def restore_backup(paths: AppPaths, backup_id: str) -> tuple[RestoreResult, Pend
 def erase_again(db: Database, pending: PendingErasures) -> int:
     """Erase, in the restored ``db``, the people erased since its backup; how many."""
     with db.read_raw() as conn:
-        erased = pending.ids_for(conn)
+        erased = pending.entries_for(conn)
     return len(ContactService(db).replay_erasures(erased).contacts) if erased else 0

@@ -23,6 +23,12 @@ histories agree on none; one history disagrees only where an id was
 reused after its newest contact was deleted). A file none of whose
 contacts can be read, or that shares none with the backup, is not trusted.
 The live file's ledger is replayed as before, unchecked.
+
+Why each entry carries the contact's creation time (schema 7): ids are
+reused within one history too (SQLite gives a new contact max(id) + 1, so
+erasing the newest frees its id). A replay erases an id only where the
+restored file's contact was created at the same time (ledger rows from
+before schema 7 have no time and match by id alone).
 """
 
 from __future__ import annotations
@@ -44,12 +50,19 @@ _SAMPLES = (
     f" WHERE trashed_at IS NULL AND {_NOT_ERASED} ORDER BY created_at, id LIMIT ?",
 )
 _STAMP = re.compile(r"-(\d{8}T\d{6}Z)(?:-\d+)?$")
+_LEDGER = (
+    "SELECT DISTINCT contact_id, contact_created_at FROM erasure",
+    "SELECT DISTINCT contact_id, NULL FROM erasure",  # a file of schema 6, before the times
+)
+
+#: One erased contact: (id, ``contact.created_at`` as stored, or None on a pre-0007 row).
+ErasedContact = tuple[int, str | None]
 
 
-def erased_ids_in(path: Path) -> list[int]:
-    """Contact ids in ``path``'s erasure ledger; [] when there is no readable ledger."""
+def erasures_in(path: Path) -> list[ErasedContact]:
+    """The entries of ``path``'s erasure ledger; [] when there is no readable ledger."""
     ledger = _read(path, "mode=ro")
-    return list(ledger.ids) if ledger is not None else []
+    return list(ledger.entries) if ledger is not None else []
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +70,7 @@ class SetAsideLedger:
     """The erasure ledger of one set-aside file, and a fingerprint of its history."""
 
     path: Path
-    ids: tuple[int, ...]
+    entries: tuple[ErasedContact, ...]
     #: (id, created_at) of its lowest contact ids that are not in its own ledger
     sample: tuple[tuple[int, str], ...]
 
@@ -75,14 +88,16 @@ def set_aside_ledgers(quarantine_dir: Path, since: datetime) -> list[SetAsideLed
         if moved < since.replace(microsecond=0):
             continue
         ledger = _read(path, "mode=ro&immutable=1")
-        if ledger is not None and ledger.ids and ledger.sample:
-            found.append(SetAsideLedger(path, ledger.ids, ledger.sample))
+        if ledger is not None and ledger.entries and ledger.sample:
+            found.append(SetAsideLedger(path, ledger.entries, ledger.sample))
     return found
 
 
-def ids_to_replay(ledgers: list[SetAsideLedger], restored: sqlite3.Connection) -> list[int]:
-    """The ids of the ledgers whose history agrees with the restored database."""
-    ids: set[int] = set()
+def entries_to_replay(
+    ledgers: list[SetAsideLedger], restored: sqlite3.Connection
+) -> list[ErasedContact]:
+    """The entries of the ledgers whose history agrees with the restored database."""
+    entries: set[ErasedContact] = set()
     for ledger in ledgers:
         same = different = 0
         for contact_id, created in ledger.sample:
@@ -91,27 +106,31 @@ def ids_to_replay(ledgers: list[SetAsideLedger], restored: sqlite3.Connection) -
                 same += theirs == created
                 different += theirs != created
         if same > different:
-            ids.update(ledger.ids)
-    return sorted(ids)
+            entries.update(ledger.entries)
+    return _sorted(entries)
 
 
 @dataclass(frozen=True, slots=True)
 class PendingErasures:
     """What a restore must erase again, read before the live file is replaced."""
 
-    live: tuple[int, ...]
+    live: tuple[ErasedContact, ...]
     set_aside: tuple[SetAsideLedger, ...]
 
-    def ids_for(self, restored: sqlite3.Connection) -> list[int]:
-        """Every id to erase again in the restored database (read through ``restored``)."""
-        return sorted({*self.live, *ids_to_replay(list(self.set_aside), restored)})
+    def entries_for(self, restored: sqlite3.Connection) -> list[ErasedContact]:
+        """Every entry to erase again in the restored database (read through ``restored``)."""
+        return _sorted({*self.live, *entries_to_replay(list(self.set_aside), restored)})
 
 
 def pending_erasures(db_path: Path, quarantine_dir: Path, backup_made: datetime) -> PendingErasures:
     """The live file's ledger, and those of files set aside since the backup was made."""
     return PendingErasures(
-        tuple(erased_ids_in(db_path)), tuple(set_aside_ledgers(quarantine_dir, backup_made))
+        tuple(erasures_in(db_path)), tuple(set_aside_ledgers(quarantine_dir, backup_made))
     )
+
+
+def _sorted(entries: set[ErasedContact]) -> list[ErasedContact]:
+    return sorted(entries, key=lambda e: (e[0], e[1] or ""))
 
 
 def _created(conn: sqlite3.Connection, contact_id: int) -> str | None:
@@ -121,7 +140,7 @@ def _created(conn: sqlite3.Connection, contact_id: int) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class _Ledger:
-    ids: tuple[int, ...]
+    entries: tuple[ErasedContact, ...]
     sample: tuple[tuple[int, str], ...]  # as far as the contact pages could be read
 
 
@@ -133,11 +152,16 @@ def _read(path: Path, options: str) -> _Ledger | None:
     except sqlite3.Error:
         return None
     try:
-        try:
-            rows = conn.execute("SELECT DISTINCT contact_id FROM erasure").fetchall()
-        except sqlite3.Error:
-            return None  # an older schema without a ledger, or a damaged file set aside anyway
-        ids = tuple(sorted(int(r[0]) for r in rows))
+        rows = None
+        for sql in _LEDGER:
+            try:
+                rows = conn.execute(sql).fetchall()
+                break
+            except sqlite3.Error:
+                continue  # an older schema, or a damaged file set aside anyway
+        if rows is None:
+            return None
+        entries = tuple(_sorted({(int(i), None if c is None else str(c)) for i, c in rows}))
         sample: list[tuple[int, str]] = []
         for sql in _SAMPLES:
             try:
@@ -147,6 +171,6 @@ def _read(path: Path, options: str) -> _Ledger | None:
                 pass  # a damaged page further on: the rows read before it still count
             if sample:
                 break
-        return _Ledger(ids, tuple(sample))
+        return _Ledger(entries, tuple(sample))
     finally:
         conn.close()

@@ -23,7 +23,7 @@ from crm_desktop.storage.errors import (
 #: "CRMD" in the SQLite header: tells our files from every other SQLite file.
 APPLICATION_ID = 0x43524D44
 #: The schema version the code expects; each migration sets ``PRAGMA user_version``.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 

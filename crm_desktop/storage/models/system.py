@@ -42,13 +42,18 @@ class Setting(SQLModel, table=True):
 
 
 class Erasure(SQLModel, table=True):
-    """Which contacts were erased, by id only: replayed when an older backup is restored.
+    """Which contacts were erased, by id and creation time: replayed when an older backup
+    is restored.
 
     Erasing a person removes them here; a backup taken before still holds
     them, so a restore must erase them again. No name, no e-mail: the ledger
-    itself must not keep the personal data it exists to remove.
+    itself must not keep the personal data it exists to remove. The creation
+    time tells the person from a later contact that reused the id (migration
+    0007); rows from before it have none.
     """
 
     id: int | None = Field(default=None, primary_key=True)
     contact_id: int = Field(index=True)
     erased_at: datetime
+    #: ``contact.created_at`` exactly as stored (compared as text); None on older rows
+    contact_created_at: str | None = None

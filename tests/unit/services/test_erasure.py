@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,9 +19,11 @@ from crm_desktop.services.dto import (
 from crm_desktop.services.events import EventService
 from crm_desktop.services.interactions import InteractionService
 from crm_desktop.services.privacy import PrivacyService
+from crm_desktop.services.restore import erase_again, restore_backup
 from crm_desktop.services.tasks import TaskService
 from crm_desktop.storage.backups import BackupStore
 from crm_desktop.storage.database import Database, open_database
+from crm_desktop.storage.erasures import erasures_in
 
 SENTINEL = "Zqxwvyu"  # a name no demo or test data contains
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -84,7 +88,7 @@ def test_restoring_an_older_backup_erases_them_again(tmp_path: Path) -> None:
     store = BackupStore(paths)
     backup = store.create(paths.database, "manual")
     ContactService(db, clock=lambda: NOW).erase([who])
-    erased = ContactService(db).erased_ids()
+    erased = erasures_in(paths.database)
     db.close()
 
     store.restore(backup.id, paths.database)
@@ -108,3 +112,59 @@ def test_export_person_lists_every_table(tmp_path: Path) -> None:
     assert data["interactions"][0]["notes"] == f"{SENTINEL} called"
     assert all((p.stat().st_mode & 0o777) == 0o600 for p in files)
     db.close()
+
+
+def test_an_id_reused_after_an_erasure_names_someone_else_who_survives_a_restore(
+    tmp_path: Path,
+) -> None:
+    paths = AppPaths.under(tmp_path).ensure()
+    db = open_database(paths.database)
+    _, alice = (
+        ContactService(db, clock=lambda: NOW).create(ContactInput(given_name=n)).id
+        for n in ("Ada", "Alice")
+    )
+    store = BackupStore(paths)
+    with_alice = store.create(paths.database, "manual")
+    ContactService(db, clock=lambda: NOW).erase([alice])
+    later = NOW + timedelta(hours=1)
+    bob = ContactService(db, clock=lambda: later).create(ContactInput(given_name="Bob")).id
+    assert bob == alice  # SQLite gave the newest contact's freed id to the next one
+    with_bob = store.create(paths.database, "manual")
+    db.close()
+
+    assert _restore(paths, with_bob.id) == ["Ada", "Bob"]  # Bob is not the one erased
+    assert _restore(paths, with_alice.id) == ["Ada"]  # ...and Alice still is, in older backups
+
+
+def test_ledger_rows_from_before_the_creation_times_still_erase_by_id(tmp_path: Path) -> None:
+    paths = AppPaths.under(tmp_path).ensure()
+    db = open_database(paths.database)
+    who, _ = _person(db)
+    backup = BackupStore(paths).create(paths.database, "manual")
+    ContactService(db, clock=lambda: NOW).erase([who])
+    db.close()
+    with closing(sqlite3.connect(paths.database)) as conn, conn:  # the file as schema 6 had it
+        conn.execute("ALTER TABLE erasure DROP COLUMN contact_created_at")
+        conn.execute("PRAGMA user_version = 6")
+        conn.execute("UPDATE alembic_version SET version_num = '0006'")
+
+    db = open_database(paths.database)  # migration 0007 adds the column, empty on old rows
+    with db.read_raw() as conn:
+        assert conn.execute("SELECT contact_id, contact_created_at FROM erasure").fetchall() == [
+            (who, None)
+        ]
+    db.close()
+    assert _restore(paths, backup.id) == ["Other Person"]
+    assert not _traces(paths.database)
+
+
+def _restore(paths: AppPaths, backup_id: str) -> list[str]:
+    """As the CLI and both windows do: restore, replay the erasures; the names left."""
+    _, pending = restore_backup(paths, backup_id)
+    db = open_database(paths.database)
+    try:
+        erase_again(db, pending)
+        service = ContactService(db)
+        return sorted(row.display_name for row in service.rows(service.ids()))
+    finally:
+        db.close()

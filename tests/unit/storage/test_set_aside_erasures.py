@@ -7,6 +7,8 @@ every database) must never erase the backup's own people.
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -29,17 +31,17 @@ def people(db: Database, *names: str, at: datetime = NOW) -> list[int]:
 
 
 def restore_and_replay(paths: AppPaths, backup: BackupInfo) -> list[int]:
-    """As the CLI and the GUI do: read the ledgers, restore, replay; the ids erased again."""
+    """As the CLI and the GUI do: read the ledgers, restore, replay; the ids replayed."""
     pending = pending_erasures(paths.database, paths.quarantine_dir, backup.created)
     BackupStore(paths).restore(backup.id, paths.database)
     db = open_database(paths.database)
     try:
         with db.read_raw() as conn:
-            ids = pending.ids_for(conn)
-        ContactService(db, clock=lambda: NOW).replay_erasures(ids)
+            entries = pending.entries_for(conn)
+        ContactService(db, clock=lambda: NOW).replay_erasures(entries)
     finally:
         db.close()
-    return ids
+    return [cid for cid, _ in entries]
 
 
 def names(paths: AppPaths) -> list[str]:
@@ -94,4 +96,19 @@ def test_files_set_aside_before_the_backup_was_made_are_not_read(tmp_path: Path)
     later = pending_erasures(paths.database, paths.quarantine_dir, moved_at + timedelta(seconds=1))
     assert later.set_aside == ()
     ledgers = pending_erasures(paths.database, paths.quarantine_dir, moved_at).set_aside
-    assert [x.ids for x in ledgers] == [(bob,)]
+    assert [[cid for cid, _ in x.entries] for x in ledgers] == [[bob]]
+
+
+def test_a_set_aside_file_of_schema_6_is_read_by_id(tmp_path: Path) -> None:
+    paths = AppPaths.under(tmp_path / "data").ensure()
+    db = open_database(paths.database)
+    _, bob, _ = people(db, "Ada", "Bob", "Cy")
+    backup = BackupStore(paths).create(paths.database, "manual")
+    ContactService(db, clock=lambda: NOW).erase([bob])
+    db.close()
+    with closing(sqlite3.connect(paths.database)) as conn, conn:  # its ledger had no times
+        conn.execute("ALTER TABLE erasure DROP COLUMN contact_created_at")
+    set_aside(paths.database, paths.quarantine_dir, datetime.now(UTC))
+
+    assert restore_and_replay(paths, backup) == [bob]
+    assert names(paths) == ["Ada", "Cy"]
