@@ -43,12 +43,12 @@ import icalendar
 
 from crm_desktop.domain.choices import EventStatus, TaskPriority
 from crm_desktop.domain.dates import Feb29Policy, PartialDate, localize
+from crm_desktop.domain.lead_days import parse_stored
 from crm_desktop.domain.recurrence import Frequency, Recurrence
 from crm_desktop.interchange.ics_text import alarm_lines, date_text, stamp_text, text_component
 from crm_desktop.interchange.vcard_write import escape_text
 from crm_desktop.services.reminder_dto import ReminderSettings
 from crm_desktop.services.reminder_sources import REMIND_AT
-from crm_desktop.services.reminder_yearly import parse_leads
 from crm_desktop.services.sqltime import parse_utc
 from crm_desktop.storage.database import Database
 
@@ -365,7 +365,7 @@ def _birthdays(conn: sqlite3.Connection, default_days: tuple[int, ...]) -> list[
             int(cid),
             str(name),
             PartialDate(int(m), int(d), int(y) if y else None),
-            default_days if own is None else parse_leads(str(own)),
+            default_days if own is None else parse_stored(str(own)),
         )
         for cid, name, m, d, y, own in rows
     ]

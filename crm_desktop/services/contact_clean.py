@@ -12,13 +12,12 @@ from dataclasses import dataclass
 
 from crm_desktop.domain.contact_points import parse_phone, validate_email
 from crm_desktop.domain.errors import ValidationError
+from crm_desktop.domain.lead_days import MAX_LEAD_DAYS, MAX_OWN_LEADS, parse_stored
 from crm_desktop.domain.text import NAME_MAX, NOTES_MAX, SHORT_TEXT_MAX, clean_text
 from crm_desktop.services.dto import Address, ContactInput, ImportantDate
 
 MAX_ITEMS = 50  # e-mails, phones, addresses, dates or tags on one contact
 MAX_CADENCE_DAYS = 3660
-MAX_BIRTHDAY_LEAD_DAYS = 60  # as the reminder engine honours (reminder_yearly.MAX_LEAD_DAYS)
-MAX_BIRTHDAY_LEADS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,14 +85,14 @@ def clean_birthday_reminder_days(days: tuple[int, ...] | None) -> tuple[int, ...
         return None
     if any(isinstance(d, bool) or not isinstance(d, int) for d in days):
         raise ValidationError("Birthday reminders", "must be whole numbers of days")
-    if any(not 0 <= d <= MAX_BIRTHDAY_LEAD_DAYS for d in days):
+    if any(not 0 <= d <= MAX_LEAD_DAYS for d in days):
         raise ValidationError(
-            "Birthday reminders", f"must be between 0 and {MAX_BIRTHDAY_LEAD_DAYS} days before"
+            "Birthday reminders", f"must be between 0 and {MAX_LEAD_DAYS} days before"
         )
     leads = tuple(sorted(set(days), reverse=True))
-    if len(leads) > MAX_BIRTHDAY_LEADS:
+    if len(leads) > MAX_OWN_LEADS:
         raise ValidationError(
-            "Birthday reminders", f"has too many entries (at most {MAX_BIRTHDAY_LEADS})"
+            "Birthday reminders", f"has too many entries (at most {MAX_OWN_LEADS})"
         )
     return leads
 
@@ -105,10 +104,7 @@ def birthday_reminder_text(days: tuple[int, ...] | None) -> str | None:
 
 def parse_birthday_reminder_text(stored: str | None) -> tuple[int, ...] | None:
     """The stored form read back (a hand-edited value: what the engine would honour)."""
-    if stored is None:
-        return None
-    leads = {int(p) for p in stored.split(",") if p.strip().isdigit()}
-    return tuple(sorted((d for d in leads if d <= MAX_BIRTHDAY_LEAD_DAYS), reverse=True))
+    return None if stored is None else parse_stored(stored)[::-1]
 
 
 def clean_contact(data: ContactInput, *, phone_region: str | None) -> CleanContact:

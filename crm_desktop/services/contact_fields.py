@@ -14,8 +14,6 @@ from sqlmodel import Session
 from crm_desktop.domain.text import sort_key
 from crm_desktop.services import vocabulary
 from crm_desktop.services.contact_clean import (
-    MAX_BIRTHDAY_LEAD_DAYS,
-    MAX_BIRTHDAY_LEADS,
     MAX_CADENCE_DAYS,
     MAX_ITEMS,
     CleanContact,
@@ -36,8 +34,6 @@ from crm_desktop.storage.models import (
 )
 
 __all__ = [
-    "MAX_BIRTHDAY_LEADS",
-    "MAX_BIRTHDAY_LEAD_DAYS",
     "MAX_CADENCE_DAYS",
     "MAX_ITEMS",
     "CleanContact",

@@ -17,18 +17,15 @@ import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from crm_desktop.domain.dates import Feb29Policy
+from crm_desktop.domain.lead_days import parse_stored
 from crm_desktop.services.reminder_dto import DueReminder, ReminderKind, day_month
 from crm_desktop.storage.models.contacts import OWN_BIRTHDAY
 
 if TYPE_CHECKING:
     from crm_desktop.services.reminder_sources import Frame
-
-#: Longest per-contact lead ("remind me N days before"); longer values are ignored.
-MAX_LEAD_DAYS = 60
 
 _BIRTHDAY_COLUMNS = (
     "SELECT id, display_name, birthday_month, birthday_day, birthday_year, birthday_reminder_days"
@@ -51,17 +48,6 @@ _DEFAULT_BIRTHDAYS = _Source(
     _BIRTHDAY_COLUMNS + " AND birthday_reminder_days IS NULL", "birthday_month", "birthday_day"
 )
 _DATES = _Source(_DATE_COLUMNS, "cd.month", "cd.day")
-
-
-@lru_cache(maxsize=256)
-def parse_leads(text: str) -> tuple[int, ...]:
-    """'7,0' -> (0, 7); '' -> () (muted); nonsense and leads over 60 days are ignored."""
-    leads = set()
-    for part in text.split(","):
-        part = part.strip()
-        if part.isdigit() and int(part) <= MAX_LEAD_DAYS:
-            leads.add(int(part))
-    return tuple(sorted(leads))
 
 
 def occurrence(month: int, day: int, year: int, feb29: Feb29Policy) -> date | None:
@@ -205,7 +191,7 @@ def _reminded(
         for row in frame.conn.execute(_DEFAULT_BIRTHDAYS.select + where, params):
             yield row, default
     for row in _overrides(frame):
-        leads = parse_leads(str(row[5]))
+        leads = parse_stored(str(row[5]))
         if leads:
             yield row, leads
 
@@ -257,7 +243,7 @@ def birthday_next_after(frame: Frame, at: datetime) -> datetime | None:
     for row in _overrides(frame):
         month, day_of_month = row[2], row[3]
         assert isinstance(month, int) and isinstance(day_of_month, int)
-        for lead in parse_leads(str(row[5])):
+        for lead in parse_stored(str(row[5])):
             target = start + timedelta(days=lead)
             for year in (target.year, target.year + 1):
                 anniversary = occurrence(month, day_of_month, year, frame.feb29)

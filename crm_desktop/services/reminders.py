@@ -26,11 +26,11 @@ from sqlalchemy import text
 
 from crm_desktop.domain.dates import Feb29Policy
 from crm_desktop.domain.errors import ValidationError
+from crm_desktop.domain.lead_days import MAX_LEAD_DAYS
 from crm_desktop.services.base import Clock, Service, utc_now
 from crm_desktop.services.changes import Changes
 from crm_desktop.services.reminder_dto import DueReminder, ReminderKind, ReminderSettings
 from crm_desktop.services.reminder_sources import Frame, collect, collect_kind, next_after
-from crm_desktop.services.reminder_yearly import MAX_LEAD_DAYS
 from crm_desktop.services.sqltime import parse_utc, to_sql
 from crm_desktop.storage.database import Database
 

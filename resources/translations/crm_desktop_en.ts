@@ -3422,7 +3422,6 @@ Your customers, on your computer, in one file.</source>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <extracomment>As the reminder service allows (services.reminder_yearly.MAX_LEAD_DAYS; not imported: heavy).</extracomment>
         <translation type="unfinished" />
     </message>
     <message>

@@ -25,7 +25,7 @@ from support.qt import wait_idle
 from crm_desktop import autostart
 from crm_desktop.gui import tray
 from crm_desktop.gui.context import GuiContext
-from crm_desktop.gui.dialogs.settings_dialog import SettingsDialog, parse_lead_days
+from crm_desktop.gui.dialogs.settings_dialog import SettingsDialog
 from crm_desktop.gui.main_window import MainWindow
 from crm_desktop.gui.reminders_bridge import ReminderBridge
 from crm_desktop.scheduling.engine import ReminderEngine
@@ -58,18 +58,6 @@ def make_dialog(
     with qtbot.waitSignal(dialog.loaded, timeout=5000):  # type: ignore[attr-defined]
         dialog.show()
     return dialog
-
-
-def test_parse_lead_days() -> None:
-    assert parse_lead_days("7, 0") == (0, 7)
-    assert parse_lead_days(" 14 ;3 0, 3 ") == (0, 3, 14)
-    assert parse_lead_days("") == ()
-    for bad in ("7, x", "-1", "61", "1.5"):
-        with pytest.raises(ValueError):
-            parse_lead_days(bad)
-    with pytest.raises(ValueError) as superscript:  # isdigit() but not a number int() reads
-        parse_lead_days("7, \u00b2")
-    assert str(superscript.value) == "\u00b2"  # the entry the message names, not int()'s text
 
 
 def test_theme_is_applied_at_once_and_saved(

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import time
 from pathlib import Path
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop import autostart
+from crm_desktop.domain.lead_days import MAX_LEAD_DAYS, LeadDaysError, parse_typed
 from crm_desktop.gui import icons, theme, tray
 from crm_desktop.gui.context import GuiContext
 from crm_desktop.gui.i18n import fmt
@@ -48,25 +48,10 @@ if TYPE_CHECKING:
     from crm_desktop.services.changes import Changes
     from crm_desktop.services.reminder_dto import ReminderSettings
 
-__all__ = ["MAX_LEAD_DAYS", "THEME_KEY", "SettingsDialog", "parse_lead_days"]
+__all__ = ["THEME_KEY", "SettingsDialog"]
 
 THEME_KEY = "ui/theme"
-#: As the reminder service allows (services.reminder_yearly.MAX_LEAD_DAYS; not imported: heavy).
-MAX_LEAD_DAYS = 60
 DEFAULT_DIGEST = QTime(8, 0)
-_SEPARATORS = re.compile(r"[,;\s]+")
-
-
-def parse_lead_days(text: str) -> tuple[int, ...]:
-    """ "7, 0" → (0, 7). Raises ValueError naming the first bad entry."""
-    days: set[int] = set()
-    for part in _SEPARATORS.split(text.strip()):
-        if not part:
-            continue
-        if not (part.isascii() and part.isdigit()) or not 0 <= int(part) <= MAX_LEAD_DAYS:
-            raise ValueError(part)
-        days.add(int(part))
-    return tuple(sorted(days))
 
 
 def _days_text(days: tuple[int, ...]) -> str:
@@ -277,12 +262,12 @@ class SettingsDialog(QDialog):
 
     def _validate_days(self) -> tuple[int, ...] | None:
         try:
-            days = parse_lead_days(self.lead_days.text())
-        except ValueError as bad:
+            days = parse_typed(self.lead_days.text())
+        except LeadDaysError as bad:
             self.lead_error.setText(
                 fmt(
                     self.tr('"%1" is not a number of days from 0 to %2. Example: 7, 0'),
-                    bad.args[0] if bad.args else "",
+                    bad.entry,
                     MAX_LEAD_DAYS,
                 )
             )

@@ -10,7 +10,6 @@ accepts is exactly what the service accepts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.domain.errors import ValidationError
+from crm_desktop.domain.lead_days import MAX_LEAD_DAYS, MAX_OWN_LEADS, LeadDaysError, parse_typed
 from crm_desktop.domain.text import NAME_MAX, NOTES_MAX, SHORT_TEXT_MAX, clean_text
 from crm_desktop.gui import icons
 from crm_desktop.gui.plurals import plurals
@@ -36,8 +36,6 @@ from crm_desktop.gui.plurals import plurals
 Validate = Callable[[], str | None]
 
 # As the service allows (contact_fields): 0 to 60 days before, at most five values.
-MAX_BIRTHDAY_LEAD_DAYS = 60
-MAX_BIRTHDAY_LEADS = 5
 # The built-in global default (ReminderSettings.birthday_days), until the editor has read
 # the user's setting; also what "Custom" starts from when the default is muted.
 DEFAULT_BIRTHDAY_LEADS = (7, 0)
@@ -272,21 +270,21 @@ def parse_lead_days(text: str) -> tuple[int, ...]:
 
     Raises ValueError with a plain-words problem (without the field name, never the value).
     """
-    parts = [p for p in re.split(r"[,;\s]+", text.strip()) if p]
-    if not parts:
+    try:
+        days = parse_typed(text, most=MAX_OWN_LEADS)
+    except LeadDaysError as bad:
+        if bad.problem == LeadDaysError.NOT_A_NUMBER:
+            raise ValueError(tr("must be whole numbers of days, separated by commas")) from None
+        if bad.problem == LeadDaysError.OUT_OF_RANGE:
+            raise ValueError(
+                tr("must be between 0 and %1 days before").replace("%1", str(MAX_LEAD_DAYS))
+            ) from None
+        raise ValueError(
+            tr("has too many entries (at most %1)").replace("%1", str(MAX_OWN_LEADS))
+        ) from None
+    if not days:
         raise ValueError(tr("needs at least one number of days, such as 7, 1, 0"))
-    if not all(p.isascii() and p.isdigit() for p in parts):
-        raise ValueError(tr("must be whole numbers of days, separated by commas"))
-    days = {int(p) for p in parts}
-    if any(d > MAX_BIRTHDAY_LEAD_DAYS for d in days):
-        raise ValueError(
-            tr("must be between 0 and %1 days before").replace("%1", str(MAX_BIRTHDAY_LEAD_DAYS))
-        )
-    if len(days) > MAX_BIRTHDAY_LEADS:
-        raise ValueError(
-            tr("has too many entries (at most %1)").replace("%1", str(MAX_BIRTHDAY_LEADS))
-        )
-    return tuple(sorted(days, reverse=True))
+    return days[::-1]
 
 
 def _and_list(values: Sequence[int]) -> str:
@@ -334,8 +332,8 @@ class BirthdayRemindersEdit(QWidget):
         self.days.setAccessibleName(tr("Days before the birthday"))
         self.days.setToolTip(
             tr("Up to %1 numbers from 0 (on the day) to %2, separated by commas.")
-            .replace("%1", str(MAX_BIRTHDAY_LEADS))
-            .replace("%2", str(MAX_BIRTHDAY_LEAD_DAYS))
+            .replace("%1", str(MAX_OWN_LEADS))
+            .replace("%2", str(MAX_LEAD_DAYS))
         )
         self.days.setMaximumWidth(140)
         self.suffix = QLabel(tr("days before"), self)
