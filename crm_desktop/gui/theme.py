@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 ACCENT = "#2563eb"
+#: A problem's text: a red that reads well on each palette's window colour.
+_ERROR = {False: "#b3261e", True: "#ff8a80"}
 
 _LIGHT = {
     QPalette.ColorRole.Window: "#f6f7f9",
@@ -73,4 +75,11 @@ def apply(app: QApplication, mode: str = "system") -> None:
         " border-bottom: 1px solid palette(mid); background: palette(button); }"
         "QToolBar { spacing: 4px; padding: 2px 6px; }"
         "#undoBar { background: palette(alternate-base); border-radius: 4px; }"
+        f'QLabel[problem="true"] {{ color: {_ERROR[dark]}; }}'
     )
+
+
+def mark_as_problem(label: QLabel) -> None:
+    """Show ``label``'s text in the theme's problem red (set by :func:`apply`, so it
+    follows a switch between light and dark at once, unlike a colour of its own)."""
+    label.setProperty("problem", True)

@@ -19,11 +19,12 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 from support.factories import NOW, FixedClock, contact_input
 from support.qt import wait_idle
 
 from crm_desktop import autostart
-from crm_desktop.gui import tray
+from crm_desktop.gui import theme, tray
 from crm_desktop.gui.context import GuiContext
 from crm_desktop.gui.dialogs.settings_dialog import SettingsDialog
 from crm_desktop.gui.main_window import MainWindow
@@ -241,3 +242,36 @@ def test_with_a_tray_closing_hides_and_reminders_keep_arriving(
         )
     finally:
         bridge.stop()
+
+
+def test_a_problem_reads_in_the_themes_red_and_follows_a_switch(
+    qtbot: object, qapp: QApplication, gui_ctx: GuiContext, settings: QSettings, tmp_path: Path
+) -> None:
+    theme.apply(qapp, "light")
+    dialog = make_dialog(qtbot, gui_ctx, settings, tmp_path, has_tray=False)
+    dialog.lead_days.setText("7, soon")
+    dialog.lead_days.textEdited.emit("7, soon")
+    assert dialog.lead_error.isVisible()
+
+    def red() -> str:
+        return dialog.lead_error.palette().color(QPalette.ColorRole.WindowText).name()
+
+    assert red() == "#b3261e"
+    dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
+    assert red() == "#ff8a80"  # light enough on the dark window colour
+
+
+def test_the_dialog_grows_to_show_a_two_line_problem_whole(
+    qtbot: QtBot, gui_ctx: GuiContext, settings: QSettings, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, gui_ctx, settings, tmp_path, has_tray=False)
+    opened = dialog.height()
+    dialog.lead_days.setText("7, soon")
+    dialog.lead_days.textEdited.emit("7, soon")
+    error = dialog.lead_error
+
+    def whole() -> bool:  # as tall as its wrapped text needs: not drawn over the next row
+        return error.height() >= error.heightForWidth(error.width()) > error.fontMetrics().height()
+
+    qtbot.waitUntil(whole, timeout=2000)
+    assert dialog.height() > opened

@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.gui import theme
 from crm_desktop.gui.context import GuiContext
 from crm_desktop.gui.i18n import fmt
+from crm_desktop.gui.widgets.window_fit import show_problem
 
 if TYPE_CHECKING:
     from crm_desktop.mail.secrets import SecretStore
@@ -120,7 +122,7 @@ class ComposeDialog(QDialog):
         self.problems = QLabel(self)
         self.problems.setObjectName("mailProblems")
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #dc2626;")
+        theme.mark_as_problem(self.problems)
         layout.addWidget(self.problems)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.send_button = QPushButton(self.tr("&Send"), self)
@@ -189,8 +191,11 @@ class ComposeDialog(QDialog):
             issues.append(self.tr("This customer has no e-mail address."))
         if not self.data.settings.configured:
             issues.append(self.tr("Set up the mail server in File ▸ Settings ▸ E-mail first."))
-        self.problems.setText("\n".join(issues))
-        self.problems.setVisible(bool(issues))
+        if issues:
+            show_problem(self.problems, "\n".join(issues))
+        else:
+            self.problems.clear()
+            self.problems.hide()
         self.send_button.setEnabled(not issues)
         self.previewed.emit()
 
@@ -236,11 +241,9 @@ class ComposeDialog(QDialog):
             self.data = replace(self.data, needs_password=True)
         text = str(error) if isinstance(error, MailError) else type(error).__name__
         message = fmt(self.tr("The e-mail was not sent: %1"), text)
-        self.problems.setText(message)
-        self.problems.show()
+        show_problem(self.problems, message)
         self.send_button.setEnabled(True)
         self.send_failed.emit(message)
 
     def _failed(self, error: BaseException) -> None:
-        self.problems.setText(fmt(self.tr("The customer could not be read: %1"), error))
-        self.problems.show()
+        show_problem(self.problems, fmt(self.tr("The customer could not be read: %1"), error))

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.gui import theme
 from crm_desktop.gui.context import GuiContext
 from crm_desktop.gui.i18n import fmt
+from crm_desktop.gui.widgets.window_fit import show_problem
 
 if TYPE_CHECKING:
     from crm_desktop.mail.secrets import SecretStore, StoreStatus
@@ -95,7 +97,7 @@ class MailSettingsPage(QGroupBox):
         form.addRow(self.store_note)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #dc2626;")
+        theme.mark_as_problem(self.error)
         self.error.hide()
         form.addRow(self.error)
         self.setEnabled(False)
@@ -180,8 +182,7 @@ class MailSettingsPage(QGroupBox):
         try:
             clean = validate(self.current())
         except ValidationError as error:
-            self.error.setText(str(error))
-            self.error.show()
+            show_problem(self.error, str(error))
             return None
         self.error.hide()
         return clean
@@ -217,7 +218,6 @@ class MailSettingsPage(QGroupBox):
 
     def _failed(self, error: BaseException) -> None:
         text = fmt(self.tr("The e-mail settings could not be read or saved: %1"), error)
-        self.error.setText(text)
-        self.error.show()
+        show_problem(self.error, text)
         self.setEnabled(True)
         self.failed.emit(text)

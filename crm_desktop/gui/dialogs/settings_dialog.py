@@ -43,6 +43,7 @@ from crm_desktop.domain.lead_days import MAX_LEAD_DAYS, LeadDaysError, parse_typ
 from crm_desktop.gui import icons, theme, tray
 from crm_desktop.gui.context import GuiContext
 from crm_desktop.gui.i18n import fmt
+from crm_desktop.gui.widgets.window_fit import show_problem
 
 if TYPE_CHECKING:
     from crm_desktop.services.changes import Changes
@@ -154,7 +155,7 @@ class SettingsDialog(QDialog):
         self.lead_error = QLabel(box)
         self.lead_error.setObjectName("leadDaysError")
         self.lead_error.setWordWrap(True)
-        self.lead_error.setStyleSheet("color: #dc2626;")
+        theme.mark_as_problem(self.lead_error)
         self.lead_error.setAccessibleName(self.tr("Birthday reminders error"))
         self.lead_error.hide()
         form.addRow("", self.lead_error)
@@ -264,14 +265,14 @@ class SettingsDialog(QDialog):
         try:
             days = parse_typed(self.lead_days.text())
         except LeadDaysError as bad:
-            self.lead_error.setText(
+            show_problem(
+                self.lead_error,
                 fmt(
                     self.tr('"%1" is not a number of days from 0 to %2. Example: 7, 0'),
                     bad.entry,
                     MAX_LEAD_DAYS,
-                )
+                ),
             )
-            self.lead_error.show()
             return None
         self.lead_error.hide()
         return days

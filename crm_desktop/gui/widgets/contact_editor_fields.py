@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QFocusEvent, QPalette
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.domain.errors import ValidationError
 from crm_desktop.domain.lead_days import MAX_LEAD_DAYS, MAX_OWN_LEADS, LeadDaysError, parse_typed
 from crm_desktop.domain.text import NAME_MAX, NOTES_MAX, SHORT_TEXT_MAX, clean_text
-from crm_desktop.gui import icons
+from crm_desktop.gui import icons, theme
 from crm_desktop.gui.plurals import plurals
 
 Validate = Callable[[], str | None]
@@ -101,10 +101,7 @@ class ErrorLabel(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAccessibleName(tr("Problem with %1").replace("%1", field_label))
-        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#ff8a80" if dark else "#b3261e"))
-        self.setPalette(palette)
+        theme.mark_as_problem(self)
         self.hide()
 
     def set_problem(self, owner: object, message: str | None) -> None:
