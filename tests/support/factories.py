@@ -156,3 +156,13 @@ def fts_rows(db: Database, table: str) -> list[tuple[Any, ...]]:
 
 
 Factory = Callable[..., int]
+
+
+def as_schema_6(path: Path) -> None:
+    """Turn a closed database file back into schema 6: an erasure ledger without creation
+    times, as files written before migration 0007 have (the next open upgrades it again)."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("ALTER TABLE erasure DROP COLUMN contact_created_at")
+        conn.execute("PRAGMA user_version = 6")
+        conn.execute("UPDATE alembic_version SET version_num = '0006'")
+    conn.close()

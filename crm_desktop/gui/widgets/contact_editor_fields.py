@@ -35,7 +35,6 @@ from crm_desktop.gui.plurals import plurals
 
 Validate = Callable[[], str | None]
 
-# As the service allows (contact_fields): 0 to 60 days before, at most five values.
 # The built-in global default (ReminderSettings.birthday_days), until the editor has read
 # the user's setting; also what "Custom" starts from when the default is muted.
 DEFAULT_BIRTHDAY_LEADS = (7, 0)

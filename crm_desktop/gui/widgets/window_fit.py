@@ -11,24 +11,19 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
-__all__ = ["grow_to_fit", "show_problem"]
-
-
-def grow_to_fit(widget: QWidget) -> None:
-    """Make ``widget``'s window tall enough for its content at its width; never shrink it.
-
-    Done once the event loop has passed on the layout requests of what just
-    changed (the nested layouts' cached heights are stale until then).
-    """
-    window = widget.window()
-    QTimer.singleShot(0, window, lambda: _grow(window))
+__all__ = ["show_problem"]
 
 
 def show_problem(label: QLabel, text: str) -> None:
-    """Show ``text`` in ``label`` (a problem line) and let its window grow to show it whole."""
+    """Show ``text`` in ``label`` (a problem line) and let its window grow to show it whole.
+
+    The growing waits for the event loop to pass on the layout requests of
+    the new text (the nested layouts' cached heights are stale until then).
+    """
     label.setText(text)
     label.show()
-    grow_to_fit(label)
+    window = label.window()
+    QTimer.singleShot(0, window, lambda: _grow(window))
 
 
 def _grow(window: QWidget) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from support.factories import as_schema_6
 
 from crm_desktop.paths import AppPaths
 from crm_desktop.services.contacts import ContactService
@@ -143,10 +143,7 @@ def test_ledger_rows_from_before_the_creation_times_still_erase_by_id(tmp_path: 
     backup = BackupStore(paths).create(paths.database, "manual")
     ContactService(db, clock=lambda: NOW).erase([who])
     db.close()
-    with closing(sqlite3.connect(paths.database)) as conn, conn:  # the file as schema 6 had it
-        conn.execute("ALTER TABLE erasure DROP COLUMN contact_created_at")
-        conn.execute("PRAGMA user_version = 6")
-        conn.execute("UPDATE alembic_version SET version_num = '0006'")
+    as_schema_6(paths.database)
 
     db = open_database(paths.database)  # migration 0007 adds the column, empty on old rows
     with db.read_raw() as conn:
